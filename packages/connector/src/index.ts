@@ -1,0 +1,1 @@
+export const CONNECTOR_PACKAGE = "pingone-connector";
