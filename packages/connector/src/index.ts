@@ -1,1 +1,34 @@
-export const CONNECTOR_PACKAGE = "pingone-connector";
+export {
+  PingOneApiError,
+  type PingOneErrorBody,
+  type PingOneErrorDetail,
+} from "./client/errors/api-error.js";
+export { PingOneConfigurationError, type SettingProblem } from "./client/errors/configuration-error.js";
+export { PingOneError, type PingOneErrorCode } from "./client/errors/pingone-error.js";
+export { PingOneTokenError } from "./client/errors/token-error.js";
+export { PingOneTransportError, type TransportErrorCode } from "./client/errors/transport-error.js";
+export { createLogger, LOG_REDACT_PATHS, type Logger } from "./client/logger.js";
+export { createPingOneClient, type PingOneClientOptions } from "./client/pingone-client.js";
+export { REDACTED } from "./client/redact.js";
+export { DEFAULT_RETRY, type RetryOptions } from "./client/retry-policy.js";
+export { type Clock, createTokenStore, type TokenStore } from "./client/token-provider.js";
+export { createDispatcher } from "./client/transport.js";
+export type {
+  ApiRequest,
+  ApiResponse,
+  HttpMethod,
+  PaginateOptions,
+  PingOneClient,
+  QueryValue,
+} from "./client/types.js";
+export {
+  type ConnectionOverrides,
+  type ConnectionSettings,
+  type DaVinciConnection,
+  type ResolvedConnection,
+  resolveConnection,
+  type SwimlaneConnection,
+  type TokenAuthMethod,
+} from "./config/connection.js";
+export { REGION_CODES, REGIONS, type RegionCode } from "./config/regions.js";
+export { CONNECTOR_VERSION } from "./version.js";

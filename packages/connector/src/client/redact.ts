@@ -1,0 +1,94 @@
+/**
+ * Redaction: secrets are replaced at construction of every log record, error and dry-run
+ * request, so no later code path can leak them.
+ */
+export const REDACTED = "[REDACTED]";
+
+/** Keys whose values are secret wherever they appear (compared case-insensitively). */
+const SECRET_KEYS = new Set(
+  [
+    "authorization",
+    "proxy-authorization",
+    "clientSecret",
+    "client_secret",
+    "access_token",
+    "accessToken",
+    "password",
+    "currentPassword",
+    "newPassword",
+    "recoveryCode",
+    "verificationCode",
+    "bindPassword",
+  ].map((key) => key.toLowerCase()),
+);
+
+/** Password media types carry the new password in `value`. */
+const VALUE_IS_SECRET = /password\./i;
+
+/**
+ * Secret values seen at run time (the client secret, issued tokens). Any text built into an
+ * error or log line is scrubbed of them, whatever field it came through.
+ */
+const knownSecrets = new Set<string>();
+
+export function registerSecret(value: string | undefined): void {
+  // Very short values would scrub ordinary words out of messages; PingOne secrets are long.
+  if (value && value.length >= 6) knownSecrets.add(value);
+}
+
+export function forgetSecret(value: string | undefined): void {
+  if (value) knownSecrets.delete(value);
+}
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEYS.has(key.toLowerCase());
+}
+
+/** Replaces every registered secret value in a piece of text. */
+export function scrubText(text: string): string {
+  let out = text;
+  for (const secret of knownSecrets) {
+    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  }
+  return out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`);
+}
+
+/** A deep copy of a JSON-like value with secret keys and registered secret values redacted. */
+export function redactValue(value: unknown, contentType?: string): unknown {
+  const valueIsSecret = contentType !== undefined && VALUE_IS_SECRET.test(contentType);
+  const walk = (node: unknown, depth: number): unknown => {
+    if (typeof node === "string") return scrubText(node);
+    if (node === null || typeof node !== "object" || depth > 32) return node;
+    if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(node)) {
+      const secret = isSecretKey(key) || (valueIsSecret && key === "value");
+      out[key] = secret && child !== undefined && child !== null ? REDACTED : walk(child, depth + 1);
+    }
+    return out;
+  };
+  return walk(value, 0);
+}
+
+/** Headers with `Authorization` (and any other secret header) replaced. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    out[name] = isSecretKey(name) ? REDACTED : scrubText(value);
+  }
+  return out;
+}
+
+/** Query parameters that may carry credentials are redacted in URLs shown to people. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    for (const key of [...parsed.searchParams.keys()]) {
+      if (isSecretKey(key)) parsed.searchParams.set(key, REDACTED);
+    }
+    if (parsed.password) parsed.password = REDACTED;
+    return scrubText(parsed.toString());
+  } catch {
+    return scrubText(url);
+  }
+}

@@ -1,0 +1,58 @@
+import type { HttpMethod } from "./types.js";
+
+/** How transient failures are retried. */
+export interface RetryOptions {
+  /** Attempts in all, the first included. Default 4; 1 turns retries off. */
+  maxAttempts?: number;
+  /** No retry starts after this much time since the first attempt. Default 30 s. */
+  maxElapsedMs?: number;
+  /** First backoff delay; doubles per attempt, with jitter. Default 250 ms. */
+  baseDelayMs?: number;
+  /** Largest computed backoff delay. Default 8 s. */
+  maxDelayMs?: number;
+  /** The longest `Retry-After` honoured; a longer one ends the retries. Default 30 s (as Ping's SDKs). */
+  retryAfterCapMs?: number;
+}
+
+export const DEFAULT_RETRY: Required<RetryOptions> = {
+  maxAttempts: 4,
+  maxElapsedMs: 30_000,
+  baseDelayMs: 250,
+  maxDelayMs: 8_000,
+  retryAfterCapMs: 30_000,
+};
+
+const RETRYABLE_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+
+/** GET, HEAD, PUT and DELETE may be replayed; POST and PATCH only when marked idempotent. */
+export function isReplayable(method: HttpMethod, idempotent: boolean | undefined): boolean {
+  return (
+    method === "GET" || method === "HEAD" || method === "PUT" || method === "DELETE" || idempotent === true
+  );
+}
+
+/**
+ * Whether an HTTP status is worth another attempt. A 429 is always retried: PingOne did not
+ * process the call. Other statuses only for replayable calls, because a 500 on a POST may
+ * come after the write was applied.
+ */
+export function isRetryableStatus(status: number, replayable: boolean): boolean {
+  if (status === 429) return true;
+  return replayable && (RETRYABLE_STATUS.has(status) || status >= 500);
+}
+
+/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** Exponential backoff with "equal jitter": half the delay fixed, half random. */
+export function backoffDelay(attempt: number, options: Required<RetryOptions>, random = Math.random): number {
+  const exponential = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
+  return Math.round(exponential / 2 + random() * (exponential / 2));
+}
