@@ -1,1 +1,6 @@
-export const EMULATOR_PACKAGE = "pingone-emulator";
+export { type BackDoorState, createEmulatorApp, type EmulatorAppHandle } from "./app.js";
+export { type Clock, type ControllableClock, createManualClock, createSystemClock } from "./clock.js";
+export type { EmulatorContext } from "./context.js";
+export { type RoleName, Roles } from "./domain/roles.js";
+export { createEmulator, type Emulator, type EmulatorOptions } from "./emulator.js";
+export { defaultSettings, type EmulatorSettings } from "./settings.js";

@@ -1,0 +1,41 @@
+import { unsupportedMediaType } from "./pingone-error.js";
+
+/** The essence of a Content-Type (`type/subtype`, lower case), parameters such as charset dropped. */
+export function mediaTypeEssence(contentType: string | undefined | null): string | undefined {
+  if (contentType === undefined || contentType === null) return undefined;
+  const essence = contentType.split(";", 1)[0]?.trim().toLowerCase();
+  return essence === "" ? undefined : essence;
+}
+
+/** Strips a trailing `+json` structured-syntax suffix. */
+function withoutJsonSuffix(essence: string): string {
+  return essence.endsWith("+json") ? essence.slice(0, -"+json".length) : essence;
+}
+
+/**
+ * Picks the action named by the request's Content-Type from a table of documented spellings.
+ * Lenient mode (the default setting, pingone-api.md §2.2) also accepts each type with the `+json`
+ * suffix added or removed; strict mode accepts only the documented spelling. Anything else is 415.
+ */
+export function selectAction<A extends string>(
+  contentType: string | undefined | null,
+  documented: Readonly<Record<string, A>>,
+  lenient: boolean,
+): A {
+  const essence = mediaTypeEssence(contentType);
+  if (essence === undefined) throw unsupportedMediaType();
+  const exact = documented[essence];
+  if (exact !== undefined) return exact;
+  if (lenient) {
+    const bare = withoutJsonSuffix(essence);
+    for (const [spelling, action] of Object.entries(documented)) {
+      if (withoutJsonSuffix(spelling) === bare) return action;
+    }
+  }
+  throw unsupportedMediaType();
+}
+
+/** True when the request declares plain JSON (any parameters). */
+export function isJsonMediaType(contentType: string | undefined | null): boolean {
+  return mediaTypeEssence(contentType) === "application/json";
+}

@@ -1,0 +1,61 @@
+import type { EmulatorDatabase } from "./database.js";
+
+export interface EnvironmentRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  description: string | null;
+  type: string;
+  region: string;
+  status: string;
+  license_id: string;
+  custom_user_attributes: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface NewEnvironment {
+  id: string;
+  organizationId: string;
+  name: string;
+  description?: string;
+  type: string;
+  region: string;
+  licenseId: string;
+  customUserAttributes: readonly string[];
+  now: number;
+}
+
+export function insertEnvironment(db: EmulatorDatabase, environment: NewEnvironment): void {
+  db.prepare(
+    `INSERT INTO environments (id, organization_id, name, description, type, region, status, license_id,
+                               custom_user_attributes, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?)`,
+  ).run(
+    environment.id,
+    environment.organizationId,
+    environment.name,
+    environment.description ?? null,
+    environment.type,
+    environment.region,
+    environment.licenseId,
+    JSON.stringify(environment.customUserAttributes),
+    environment.now,
+    environment.now,
+  );
+}
+
+export function findEnvironment(db: EmulatorDatabase, id: string): EnvironmentRow | undefined {
+  return db.prepare("SELECT * FROM environments WHERE id = ?").get(id) as EnvironmentRow | undefined;
+}
+
+export function findEnvironmentByName(db: EmulatorDatabase, name: string): EnvironmentRow | undefined {
+  return db.prepare("SELECT * FROM environments WHERE name = ? ORDER BY created_at LIMIT 1").get(name) as
+    | EnvironmentRow
+    | undefined;
+}
+
+/** The custom attribute names the environment's user schema declares. */
+export function customUserAttributes(environment: EnvironmentRow): string[] {
+  return JSON.parse(environment.custom_user_attributes) as string[];
+}

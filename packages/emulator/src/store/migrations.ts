@@ -1,0 +1,29 @@
+import type Database from "better-sqlite3";
+import { coreSchema } from "./core-schema.js";
+import { outboxSchema } from "./outbox-schema.js";
+import { usersSchema } from "./users-schema.js";
+
+/**
+ * A feature's DDL. `name` is recorded once applied, so a persisted database only runs new modules.
+ * Statements run in order inside one transaction; never edit a shipped module, add a new one.
+ */
+export interface SchemaModule {
+  name: string;
+  statements: readonly string[];
+}
+
+/** Every schema module in dependency order. Add one line per feature. */
+export const schemaModules: readonly SchemaModule[] = [coreSchema, usersSchema, outboxSchema];
+
+export function applySchemaModules(db: Database.Database): void {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_modules (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");
+  const applied = new Set(db.prepare("SELECT name FROM schema_modules").pluck().all() as string[]);
+  const record = db.prepare("INSERT INTO schema_modules (name, applied_at) VALUES (?, ?)");
+  db.transaction(() => {
+    for (const module of schemaModules) {
+      if (applied.has(module.name)) continue;
+      for (const statement of module.statements) db.exec(statement);
+      record.run(module.name, Date.now());
+    }
+  })();
+}
