@@ -9,7 +9,7 @@ import { sanitizeExternalId } from "./external-id.js";
 import { httpCall, parseBody, RawTransportFailure } from "./http-call.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { paginate } from "./paginate.js";
-import { redactUrl } from "./redact.js";
+import { redactUrl, secretValuesIn } from "./redact.js";
 import {
   backoffDelay,
   DEFAULT_RETRY,
@@ -127,6 +127,7 @@ class HttpPingOneClient implements PingOneClient {
         correlationId: response.correlationId,
         retryAfterSeconds: retryAfterSeconds(response.headers["retry-after"]),
         outcomeUnknown: response.status >= 500 && !isReplayable(request.method, request.idempotent),
+        scrub: secretValuesIn(request.body, request.contentType),
       });
     }
     return response;

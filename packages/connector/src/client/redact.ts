@@ -44,20 +44,23 @@ export function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(key.toLowerCase());
 }
 
-/** Replaces every registered secret value in a piece of text. */
-export function scrubText(text: string): string {
+/** Replaces every registered secret value, and any `extra` ones, in a piece of text. */
+export function scrubText(text: string, extra: readonly string[] = []): string {
   let out = text;
-  for (const secret of knownSecrets) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  for (const secret of [...knownSecrets, ...extra]) {
+    if (secret && out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   return out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`);
 }
 
-/** A deep copy of a JSON-like value with secret keys and registered secret values redacted. */
-export function redactValue(value: unknown, contentType?: string): unknown {
+/**
+ * A deep copy of a JSON-like value with secret keys, registered secret values and any `extra`
+ * values redacted.
+ */
+export function redactValue(value: unknown, contentType?: string, extra: readonly string[] = []): unknown {
   const valueIsSecret = contentType !== undefined && VALUE_IS_SECRET.test(contentType);
   const walk = (node: unknown, depth: number): unknown => {
-    if (typeof node === "string") return scrubText(node);
+    if (typeof node === "string") return scrubText(node, extra);
     if (node === null || typeof node !== "object" || depth > 32) return node;
     if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1));
     const out: Record<string, unknown> = {};
@@ -68,6 +71,29 @@ export function redactValue(value: unknown, contentType?: string): unknown {
     return out;
   };
   return walk(value, 0);
+}
+
+/**
+ * The secret values a request body carries (passwords, codes), so that an answer echoing them
+ * (an error message, a detail) can be scrubbed too, without keeping them beyond the call.
+ */
+export function secretValuesIn(body: unknown, contentType?: string): string[] {
+  const valueIsSecret = contentType !== undefined && VALUE_IS_SECRET.test(contentType);
+  const found: string[] = [];
+  const walk = (node: unknown, depth: number) => {
+    if (node === null || typeof node !== "object" || depth > 8) return;
+    for (const [key, child] of Object.entries(node)) {
+      if (
+        typeof child === "string" &&
+        child.length >= 4 &&
+        (isSecretKey(key) || (valueIsSecret && key === "value"))
+      ) {
+        found.push(child);
+      } else walk(child, depth + 1);
+    }
+  };
+  walk(body, 0);
+  return found;
 }
 
 /** Headers with `Authorization` (and any other secret header) replaced. */

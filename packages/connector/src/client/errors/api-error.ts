@@ -1,3 +1,4 @@
+import { redactValue } from "../redact.js";
 import type { HttpMethod } from "../types.js";
 import { PingOneError, type PingOneErrorCode } from "./pingone-error.js";
 
@@ -27,6 +28,8 @@ export interface ApiErrorInit {
   retryAfterSeconds: number | undefined;
   /** True when a non-idempotent call may have been applied although it reported failure. */
   outcomeUnknown: boolean;
+  /** Secret values the request carried; scrubbed from everything the error keeps. */
+  scrub?: readonly string[];
 }
 
 /** A 4xx or 5xx answer from the PingOne API. */
@@ -47,9 +50,10 @@ export class PingOneApiError extends PingOneError {
   readonly headers: Record<string, string>;
 
   constructor(init: ApiErrorInit) {
-    const parsed = asErrorBody(init.body);
+    const body = redactValue(init.body, undefined, init.scrub);
+    const parsed = asErrorBody(body);
     const code = classify(init.status, parsed);
-    super(code, describe(init, parsed));
+    super(code, describe(init, parsed), { scrub: init.scrub });
     this.status = init.status;
     this.method = init.method;
     this.url = init.url;
@@ -59,7 +63,7 @@ export class PingOneApiError extends PingOneError {
     this.correlationId = init.correlationId;
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.outcomeUnknown = init.outcomeUnknown;
-    this.body = init.body;
+    this.body = body;
     this.headers = init.headers;
   }
 

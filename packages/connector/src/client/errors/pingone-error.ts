@@ -26,8 +26,15 @@ export type PingOneErrorCode =
 export class PingOneError extends Error {
   readonly code: PingOneErrorCode;
 
-  constructor(code: PingOneErrorCode, message: string, options?: { cause?: unknown }) {
-    super(scrubText(message), options?.cause === undefined ? undefined : { cause: options.cause });
+  constructor(
+    code: PingOneErrorCode,
+    message: string,
+    options?: { cause?: unknown; scrub?: readonly string[] },
+  ) {
+    super(
+      scrubText(message, options?.scrub),
+      options?.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = new.target.name;
     this.code = code;
   }
