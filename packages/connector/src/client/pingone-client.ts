@@ -43,6 +43,20 @@ export interface PingOneClientOptions {
   clock?: Clock;
   /** Appended to `User-Agent: pingone-connector/<version>`. */
   userAgentSuffix?: string;
+  /** Observers for metrics; called synchronously, must not throw. */
+  events?: ClientEvents;
+}
+
+/** What the client reports as it works (the HTTP service turns these into Prometheus metrics). */
+export interface ClientEvents {
+  retry?(info: {
+    method: HttpMethod;
+    path: string;
+    status: number | undefined;
+    waitMs: number;
+    attempt: number;
+  }): void;
+  tokenRequest?(info: { tokenUrl: string; clientId: string }): void;
 }
 
 let tlsWarningGiven = false;
@@ -80,6 +94,7 @@ class HttpPingOneClient implements PingOneClient {
   private readonly retry: Required<RetryOptions>;
   private readonly clock: Clock;
   private readonly userAgent: string;
+  private readonly events: ClientEvents;
 
   constructor(connection: ResolvedConnection, options: PingOneClientOptions) {
     this.connection = connection;
@@ -112,7 +127,9 @@ class HttpPingOneClient implements PingOneClient {
       timeoutMs: this.timeoutMs,
       retry: this.retry,
       userAgent: this.userAgent,
+      onRequest: options.events?.tokenRequest,
     });
+    this.events = options.events ?? {};
   }
 
   async request<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>> {
@@ -210,6 +227,7 @@ class HttpPingOneClient implements PingOneClient {
         { method: request.method, path: pathOf(url), status: lastStatus ?? "network error", waitMs, attempt },
         "retrying PingOne call",
       );
+      this.events.retry?.({ method: request.method, path: pathOf(url), status: lastStatus, waitMs, attempt });
       await sleep(waitMs, request.signal).catch((reason: unknown) => {
         throw new PingOneTransportError("ABORTED", {
           method: request.method,

@@ -40,6 +40,8 @@ export interface TokenProviderOptions {
   userAgent: string;
   /** Seconds before `expires_in` runs out at which the token is renewed. Default 60. */
   refreshMarginSeconds?: number;
+  /** Called for every token request sent. */
+  onRequest?(info: { tokenUrl: string; clientId: string }): void;
 }
 
 /**
@@ -103,6 +105,7 @@ export class TokenProvider {
       let waitMs: number | undefined;
       try {
         this.requests++;
+        this.options.onRequest?.({ tokenUrl, clientId });
         const response = await httpCall(
           this.options.dispatcher,
           {

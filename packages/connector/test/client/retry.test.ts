@@ -45,14 +45,36 @@ describe("retries", () => {
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
   });
 
-  it("retries a 503 on a GET and then succeeds", async () => {
+  it("retries a 503 on a GET, reports each retry, and then succeeds", async () => {
     fake.handlers.push(
       answer("GET", usersPath, { status: 503 }, 2),
       answer("GET", usersPath, { status: 200, body: { ok: true } }),
     );
-    const response = await connect().request({ method: "GET", path: usersPath.slice(3) });
+    const retries: unknown[] = [];
+    const tokenRequests: unknown[] = [];
+    const client = createPingOneClient(
+      {
+        envId: fake.environmentId,
+        clientId: fake.clientId,
+        clientSecret: fake.clientSecret,
+        apiUrl: fake.url,
+      },
+      {
+        tokenStore: createTokenStore(),
+        retry: { baseDelayMs: 5 },
+        events: { retry: (info) => retries.push(info), tokenRequest: (info) => tokenRequests.push(info) },
+      },
+    );
+    const response = await client.request({ method: "GET", path: usersPath.slice(3) });
     expect(response.body).toEqual({ ok: true });
     expect(apiCalls()).toHaveLength(3);
+    expect(retries).toEqual([
+      expect.objectContaining({ method: "GET", path: usersPath, status: 503, attempt: 1 }),
+      expect.objectContaining({ method: "GET", path: usersPath, status: 503, attempt: 2 }),
+    ]);
+    expect(tokenRequests).toEqual([
+      { tokenUrl: `${fake.url}/${fake.environmentId}/as/token`, clientId: fake.clientId },
+    ]);
   });
 
   it("gives up after maxAttempts and reports the last PingOne error with its correlation id", async () => {
