@@ -8,7 +8,7 @@ export { PingOneError, type PingOneErrorCode } from "./client/errors/pingone-err
 export { PingOneTokenError } from "./client/errors/token-error.js";
 export { PingOneTransportError, type TransportErrorCode } from "./client/errors/transport-error.js";
 export { createLogger, LOG_REDACT_PATHS, type Logger } from "./client/logger.js";
-export { createPingOneClient, type PingOneClientOptions } from "./client/pingone-client.js";
+export { type ClientEvents, createPingOneClient, type PingOneClientOptions } from "./client/pingone-client.js";
 export { REDACTED } from "./client/redact.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./client/retry-policy.js";
 export { type Clock, createTokenStore, type TokenStore } from "./client/token-provider.js";
