@@ -1,0 +1,92 @@
+import { PingOneApiError } from "../client/errors/api-error.js";
+import { PingOneConfigurationError } from "../client/errors/configuration-error.js";
+import { PingOneError } from "../client/errors/pingone-error.js";
+import { PingOneTokenError } from "../client/errors/token-error.js";
+import { scrubText } from "../client/redact.js";
+import { CapabilityError } from "./capability-error.js";
+import { type CapabilityFailure, toOutcome } from "./result.js";
+
+/**
+ * The error key for a PingOne error response (capabilities.md §4.2): the camelCase of PingOne's
+ * code, the first detail's code first, with the status classes that override it. Capabilities
+ * with their own keys (checkPassword, resetPassword, ...) decide before falling back to this.
+ */
+export function errorKeyForApiError(error: PingOneApiError): string {
+  const detailCodes = error.details.map((detail) => detail.code).filter((code): code is string => !!code);
+  if (error.status === 401 || error.status === 403 || error.pingOneCode === "ACCESS_FAILED")
+    return "accessFailed";
+  if (error.status >= 500 || error.status < 400) return "unexpectedError";
+  if (error.status === 404) return "notFound";
+  if (error.status === 429)
+    return detailCodes.includes("QUOTA_EXCEEDED") ? "quotaExceeded" : "requestLimited";
+  // A duplicate is reported among other details at times; it is the one flows branch on.
+  if (detailCodes.includes("UNIQUENESS_VIOLATION")) return "uniquenessViolation";
+  const code = detailCodes[0] ?? error.pingOneCode;
+  return code ? camelCaseOf(code) : "unexpectedError";
+}
+
+/** `INVALID_VALUE` → `invalidValue`. */
+export function camelCaseOf(pingOneCode: string): string {
+  const words = pingOneCode
+    .toLowerCase()
+    .split(/[_\s-]+/)
+    .filter(Boolean);
+  return words.map((word, index) => (index === 0 ? word : word[0]!.toUpperCase() + word.slice(1))).join("");
+}
+
+/** PingOne's most specific message: the first detail's, else the top-level one. */
+export function pingOneMessage(error: PingOneApiError): string | undefined {
+  const detail = error.details.find((d) => typeof d.message === "string" && d.message.length > 0);
+  if (detail?.message) return detail.message;
+  const body = error.body as { message?: unknown } | undefined;
+  return typeof body?.message === "string" && body.message.length > 0 ? body.message : undefined;
+}
+
+/** A failure built from a PingOne error response, with the given key (or the §4.2 default). */
+export function failureFromApiError(
+  error: PingOneApiError,
+  code?: string,
+  message?: string,
+): CapabilityFailure {
+  const failure: CapabilityFailure = {
+    ok: false,
+    code: code ?? errorKeyForApiError(error),
+    message: scrubText(message ?? pingOneMessage(error) ?? error.message),
+    httpResponseCode: error.status,
+    details: [{ rawResponse: error.body ?? {}, statusCode: error.status }],
+    response: toOutcome({
+      status: error.status,
+      statusText: "",
+      headers: error.headers,
+      body: error.body,
+    }),
+  };
+  if (error.pingOneId) failure.pingOneId = error.pingOneId;
+  if (error.correlationId) failure.correlationId = error.correlationId;
+  return failure;
+}
+
+/**
+ * Turns anything a handler throws into a failure. Configuration errors are not capability
+ * failures: they are rethrown so that the caller (CLI, service) reports a usage problem.
+ */
+export function failureFromError(error: unknown): CapabilityFailure {
+  if (error instanceof CapabilityError) {
+    if (error.apiError) return failureFromApiError(error.apiError, error.code, error.message);
+    return connectorFailure(error.code, error.message, error.httpResponseCode);
+  }
+  if (error instanceof PingOneApiError) return failureFromApiError(error);
+  if (error instanceof PingOneConfigurationError) throw error;
+  if (error instanceof PingOneTokenError) {
+    // The worker app could not get a token: the same remedy as a 401/403 from the API.
+    return connectorFailure("accessFailed", error.message, error.status ?? 401);
+  }
+  if (error instanceof PingOneError) return connectorFailure("unexpectedError", error.message, 500);
+  const reason = error instanceof Error ? error.message : String(error);
+  return connectorFailure("unexpectedError", `Unexpected connector failure: ${reason}`, 500);
+}
+
+/** A failure found by the connector itself, with no PingOne response behind it. */
+export function connectorFailure(code: string, message: string, httpResponseCode: number): CapabilityFailure {
+  return { ok: false, code, message: scrubText(message), httpResponseCode, details: [] };
+}

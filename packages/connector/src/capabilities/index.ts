@@ -1,0 +1,34 @@
+/**
+ * The capability registry: every DaVinci capability the connector offers, and nothing else.
+ * The library, the CLI, the HTTP service and the manifest generators read only this list.
+ *
+ * How to add a capability
+ * 1. Create `<folder>/<kebab-id>.ts` (folders: users, passwords, email, groups, populations,
+ *    account-links) exporting `const <id> = defineCapability({...})`: the DaVinci id and title
+ *    exactly as PingOne spells them, the flat input schema (TypeBox; the product's property names,
+ *    `required`, lengths, enums, defaults), the output schema (`outputSchema({...projections})`
+ *    adds rawResponse/statusCode/headers), UI metadata for every property the panel shows, the
+ *    error keys with what each means, input examples, and the handler. Export `<Id>Input` and
+ *    `<Id>Output` types (`Static<typeof ...>`).
+ * 2. In the handler: resolve a target user with `resolveUser` (user-target.ts; it escapes SCIM
+ *    values and tells `noUserMatch` from `multipleUserMatch`), call `ctx.client.request` with
+ *    `ctx.signal` and `ctx.transactionId`, wrap the last call in `finalRequest(...)` so dry runs
+ *    know the list is complete, and return `succeed(projections, response)`. Let
+ *    `PingOneApiError` propagate for the §4.2 default key (error-keys.ts), or throw
+ *    `CapabilityError(key, message, { apiError })` for a capability-specific key. Never catch
+ *    errors wholesale: a dry run stops by throwing through the handler.
+ * 3. Add one line to `CAPABILITIES` below and export the types from `src/index.ts`.
+ * 4. Test it against the emulator: success, an expected error, a validation error, the
+ *    examples against the input schema, the output against the output schema.
+ */
+import type { AnyCapabilityDefinition } from "./definition.js";
+import { readUser } from "./users/read-user.js";
+
+export const CAPABILITIES: readonly AnyCapabilityDefinition[] = [readUser];
+
+const byId = new Map(CAPABILITIES.map((definition) => [definition.id, definition]));
+
+/** The definition with this DaVinci id, or undefined. */
+export function findCapability(id: string): AnyCapabilityDefinition | undefined {
+  return byId.get(id);
+}

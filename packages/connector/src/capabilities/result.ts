@@ -1,0 +1,90 @@
+import type { ApiResponse } from "../client/types.js";
+
+/** The HTTP response a capability's outcome is about, as the envelopes need it. */
+export interface HttpOutcome {
+  status: number;
+  statusText: string;
+  /** Lower-case header names; `set-cookie` and credential headers removed. */
+  headers: Record<string, string>;
+  /** Parsed JSON, or `undefined` for an empty body. */
+  body: unknown;
+}
+
+/** One PingOne error response behind a failure, as DaVinci's `error.details[]` shows it. */
+export interface FailureDetail {
+  rawResponse: unknown;
+  statusCode: number;
+}
+
+/** One problem found in a capability's input, located by a JSON Pointer into the input as given. */
+export interface ValidationProblem {
+  path: string;
+  keyword: string;
+  message: string;
+}
+
+export interface CapabilitySuccess {
+  ok: true;
+  /** The projections (`user`, `passwordState`, `matchedUser`, ...), without the envelope fields. */
+  output: Record<string, unknown>;
+  /** The main PingOne response; `rawResponse`, `statusCode` and `headers` come from it. */
+  response: HttpOutcome;
+  /** Overrides `rawResponse` where a capability documents a composite one (userLookup). */
+  rawResponse?: unknown;
+  /** False for capabilities whose output has no `rawResponse` (deleteAccountLink). */
+  includeRawResponse?: boolean;
+}
+
+export interface CapabilityFailure {
+  ok: false;
+  /** The capability's error key: `noUserMatch`, `passwordNotValid`, `invalidInput`, ... */
+  code: string;
+  message: string;
+  /** PingOne's HTTP status; 400 for input the connector refused. */
+  httpResponseCode: number;
+  details: FailureDetail[];
+  /** The failing PingOne response, when there was one. */
+  response?: HttpOutcome;
+  /** Every input problem, for `invalidInput` raised by validation. */
+  problems?: ValidationProblem[];
+  /** PingOne's error id and Correlation-Id, to quote when reporting a problem. */
+  pingOneId?: string;
+  correlationId?: string;
+}
+
+/** The one internal result of a capability run; every outer shape is derived from it. */
+export type CapabilityResult = CapabilitySuccess | CapabilityFailure;
+
+/** Response headers worth returning: lower-case, without cookies or credentials. */
+export function outcomeHeaders(headers: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (lower === "set-cookie" || lower === "authorization" || lower === "proxy-authorization") continue;
+    out[lower] = value;
+  }
+  return out;
+}
+
+export function toOutcome(
+  response: Pick<ApiResponse, "status" | "statusText" | "headers" | "body">,
+): HttpOutcome {
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: outcomeHeaders(response.headers),
+    body: response.body,
+  };
+}
+
+/** A success built from the capability's main response. */
+export function succeed(
+  output: Record<string, unknown>,
+  response: Pick<ApiResponse, "status" | "statusText" | "headers" | "body">,
+  options: { rawResponse?: unknown; includeRawResponse?: boolean } = {},
+): CapabilitySuccess {
+  const result: CapabilitySuccess = { ok: true, output, response: toOutcome(response) };
+  if ("rawResponse" in options) result.rawResponse = options.rawResponse;
+  if (options.includeRawResponse === false) result.includeRawResponse = false;
+  return result;
+}

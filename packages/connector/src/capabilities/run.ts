@@ -1,0 +1,104 @@
+import { randomUUID } from "node:crypto";
+import type { PingOneClient } from "../client/types.js";
+import { DryRunStop, type RecordedRequest, RecordingPingOneClient } from "../dry-run/recording-client.js";
+import type { AnyCapabilityDefinition, CapabilityContext } from "./definition.js";
+import { connectorFailure, failureFromError } from "./error-keys.js";
+import type { CapabilityResult, ValidationProblem } from "./result.js";
+import { prepareInput } from "./validation.js";
+
+export interface RunOptions {
+  signal?: AbortSignal;
+  /** `X-Ping-External-Transaction-Id` for every call of the run; a fresh UUID by default. */
+  transactionId?: string;
+}
+
+/**
+ * Runs one capability: validation first (no call is made for invalid input), then the handler,
+ * with every thrown error turned into the capability's failure.
+ */
+export async function runCapability(
+  definition: AnyCapabilityDefinition,
+  input: unknown,
+  client: PingOneClient,
+  options: RunOptions = {},
+): Promise<CapabilityResult> {
+  const { value, problems } = prepareInput(definition, input);
+  if (problems.length > 0) return invalidInput(problems);
+  const ctx = contextFor(client, options);
+  try {
+    return await definition.handler(value, ctx);
+  } catch (error) {
+    return failureFromError(error);
+  }
+}
+
+/** What a dry run reports: the requests the call would make, in order, secrets redacted. */
+export interface DryRunReport {
+  dryRun: true;
+  capability: string;
+  /** False when a later request would depend on a response a dry run cannot have. */
+  complete: boolean;
+  requests: RecordedRequest[];
+  /** Why the list stops where it does, when it is not complete. */
+  pendingOn?: string;
+  /** Set instead of `requests` when the input is invalid or refused before any call. */
+  error?: { code: string; message: string; problems?: ValidationProblem[] };
+}
+
+/**
+ * Runs the handler against a recording client: nothing is sent and no token is fetched. The
+ * list ends at the first request whose response the handler needs, or at its final request.
+ */
+export async function dryRunCapability(
+  definition: AnyCapabilityDefinition,
+  input: unknown,
+  connection: { environmentId: string; apiUrl: string },
+  options: RunOptions & { userAgent?: string } = {},
+): Promise<DryRunReport> {
+  const report: DryRunReport = { dryRun: true, capability: definition.id, complete: false, requests: [] };
+  const { value, problems } = prepareInput(definition, input);
+  if (problems.length > 0) {
+    const failure = invalidInput(problems);
+    report.error = { code: failure.code, message: failure.message, problems };
+    return report;
+  }
+  const client = new RecordingPingOneClient(connection, options.userAgent);
+  report.requests = client.requests;
+  try {
+    const result = await definition.handler(value, contextFor(client, options));
+    // A handler that finished without waiting on any call made none (or failed before one).
+    report.complete = true;
+    if (!result.ok) report.error = { code: result.code, message: result.message };
+  } catch (error) {
+    if (error instanceof DryRunStop) {
+      report.complete = error.complete;
+      if (!error.complete) {
+        report.pendingOn = `The next request depends on the response to ${error.request.method} ${error.request.url}, which a dry run does not send.`;
+      }
+    } else {
+      const failure = failureFromError(error);
+      report.complete = true;
+      report.error = { code: failure.code, message: failure.message };
+    }
+  }
+  return report;
+}
+
+export function invalidInput(problems: ValidationProblem[]) {
+  const failure = connectorFailure(
+    "invalidInput",
+    `Invalid input: ${problems.map((p) => `${p.path} ${p.message}`).join("; ")}`,
+    400,
+  );
+  failure.problems = problems;
+  return failure;
+}
+
+function contextFor(client: PingOneClient, options: RunOptions): CapabilityContext {
+  return {
+    client,
+    transactionId: options.transactionId ?? randomUUID(),
+    signal: options.signal,
+    environmentId: client.environmentId,
+  };
+}

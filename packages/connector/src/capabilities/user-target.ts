@@ -1,0 +1,157 @@
+import { Type } from "@sinclair/typebox";
+import { PingOneApiError } from "../client/errors/api-error.js";
+import type { ApiResponse } from "../client/types.js";
+import { finalRequest } from "../dry-run/final-request.js";
+import { CapabilityError } from "./capability-error.js";
+import type { CapabilityContext, PropertyUi } from "./definition.js";
+import { isSafePathSegment, pathSegment } from "./path-segment.js";
+import { stringEnum } from "./schema-helpers.js";
+import { scimEquals } from "./scim-filter.js";
+
+export const MATCH_ATTRIBUTES = ["id", "username", "email"] as const;
+export type MatchAttribute = (typeof MATCH_ATTRIBUTES)[number];
+
+/** `matchAttribute` + `identifier` (capabilities.md §2.1), as every user-targeting capability declares them. */
+export const USER_TARGET_INPUT = {
+  matchAttribute: stringEnum(MATCH_ATTRIBUTES, {
+    description: "PingOne user attribute to identify a user with.",
+    default: "id",
+  }),
+  identifier: Type.String({ description: "User attribute to match attributes." }),
+};
+
+/** The "Search Special-Character Usernames" toggle [doc-2025]; escaping happens whatever its value. */
+export const ESCAPE_IDENTIFIER_INPUT = {
+  escapeIdentifier: Type.Optional(
+    Type.Boolean({ default: false, description: "Automatically escape the user attributes." }),
+  ),
+};
+
+export const USER_TARGET_UI: Record<string, PropertyUi> = {
+  matchAttribute: {
+    displayName: "PingOne Attribute",
+    control: "dropDown",
+    info: "Select the attribute that you want to match against the provided identifier to find a user.",
+    options: [
+      { name: "User ID", value: "id" },
+      { name: "Username", value: "username" },
+      { name: "Email", value: "email" },
+    ],
+  },
+  identifier: {
+    displayName: "Identifier",
+    control: "textField",
+    info: "Enter the User ID, Username, or Email address of the user that you want to find.",
+  },
+};
+
+export const ESCAPE_IDENTIFIER_UI: Record<string, PropertyUi> = {
+  escapeIdentifier: {
+    displayName: "Search Special-Character Usernames",
+    control: "toggleSwitch",
+    info: "A toggle switch to automatically escape the user attributes.",
+    uiOnly: true,
+  },
+};
+
+/** The error keys user resolution can raise. */
+export const USER_TARGET_ERRORS = {
+  noUserMatch: "No user matches the identifier.",
+  multipleUserMatch: "More than one user matches the identifier; none was chosen.",
+  invalidInput: "The input was refused before any call to PingOne.",
+  accessFailed: "The worker application lacks the roles or credentials for this call.",
+  unexpectedError: "PingOne or the network failed unexpectedly.",
+};
+
+/**
+ * Older flows carry `userId` instead of `identifier` (capabilities.md §2.1): with an empty
+ * identifier, `userId` is used as a user id.
+ */
+export function acceptLegacyUserId(input: Record<string, unknown>): Record<string, unknown> {
+  const identifier = input.identifier;
+  const empty = identifier === undefined || identifier === null || identifier === "";
+  if (empty && typeof input.userId === "string" && input.userId !== "") {
+    return { ...input, identifier: input.userId, matchAttribute: "id" };
+  }
+  return input;
+}
+
+export interface ResolvedUser {
+  /** The user resource as PingOne returned it (with `_links`). */
+  resource: Record<string, unknown>;
+  id: string;
+  /** The response the user came from: the by-id read, or the filtered list. */
+  response: ApiResponse;
+}
+
+export function usersPath(ctx: CapabilityContext): string {
+  return `/environments/${pathSegment(ctx.environmentId)}/users`;
+}
+
+export function userPath(ctx: CapabilityContext, userId: string): string {
+  return `${usersPath(ctx)}/${pathSegment(userId)}`;
+}
+
+/**
+ * Finds the one user a capability acts on (capabilities.md §2.1). By id: one read, 404/400 →
+ * `noUserMatch`. By username or email: a filter with the value escaped, limit 2, so that
+ * ambiguity (`multipleUserMatch`) is told apart from no match (`noUserMatch`). `final` marks the
+ * lookup as the capability's last call, for dry runs.
+ */
+export async function resolveUser(
+  ctx: CapabilityContext,
+  target: { matchAttribute?: MatchAttribute | undefined; identifier: string },
+  options: { final?: boolean } = {},
+): Promise<ResolvedUser> {
+  const mark = options.final ? finalRequest : <R>(request: R) => request;
+  const matchAttribute = target.matchAttribute ?? "id";
+  const { identifier } = target;
+  if (identifier.trim() === "") {
+    throw new CapabilityError("invalidInput", "identifier must not be empty", { httpResponseCode: 400 });
+  }
+  if (matchAttribute === "id") {
+    if (!isSafePathSegment(identifier)) throw noUserMatch(matchAttribute);
+    try {
+      const response = await ctx.client.request<Record<string, unknown>>(
+        mark({
+          method: "GET",
+          path: userPath(ctx, identifier),
+          signal: ctx.signal,
+          transactionId: ctx.transactionId,
+        }),
+      );
+      return { resource: response.body ?? {}, id: String(response.body?.id ?? identifier), response };
+    } catch (error) {
+      // 400 is PingOne's answer for an id that is not a UUID: no user can have it.
+      if (error instanceof PingOneApiError && (error.status === 404 || error.status === 400)) {
+        throw noUserMatch(matchAttribute, error);
+      }
+      throw error;
+    }
+  }
+  const response = await ctx.client.request<{ _embedded?: { users?: Record<string, unknown>[] } }>(
+    mark({
+      method: "GET",
+      path: usersPath(ctx),
+      query: { filter: scimEquals(matchAttribute, identifier), limit: 2 },
+      signal: ctx.signal,
+      transactionId: ctx.transactionId,
+    }),
+  );
+  const users = response.body?._embedded?.users ?? [];
+  if (users.length === 0) throw noUserMatch(matchAttribute);
+  if (users.length > 1) {
+    throw new CapabilityError("multipleUserMatch", `More than one user has this ${matchAttribute}`, {
+      httpResponseCode: 409,
+    });
+  }
+  const resource = users[0]!;
+  return { resource, id: String(resource.id), response };
+}
+
+function noUserMatch(matchAttribute: MatchAttribute, apiError?: PingOneApiError): CapabilityError {
+  return new CapabilityError("noUserMatch", `No user matches the given ${matchAttribute}`, {
+    httpResponseCode: 404,
+    ...(apiError ? { apiError } : {}),
+  });
+}

@@ -1,0 +1,142 @@
+import type { TObject } from "@sinclair/typebox";
+import { type RunActionOptions, runAction } from "./actions/run-action.js";
+import type { AnyCapabilityDefinition, PropertyUi } from "./capabilities/definition.js";
+import { CAPABILITIES, findCapability } from "./capabilities/index.js";
+import type { CapabilityResult, ValidationProblem } from "./capabilities/result.js";
+import { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/run.js";
+import { prepareInput } from "./capabilities/validation.js";
+import { createPingOneClient, type PingOneClientOptions } from "./client/pingone-client.js";
+import type { PingOneClient } from "./client/types.js";
+import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "./config/connection.js";
+import type { SwimlaneEnvelope } from "./envelopes/swimlane.js";
+import { USER_AGENT } from "./version.js";
+
+export interface ConnectorOptions {
+  /** Options for the PingOne client the connector creates (logger, timeouts, retries, ...). */
+  client?: PingOneClientOptions;
+}
+
+/** A capability as `list()` shows it. */
+export interface CapabilitySummary {
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** Everything the registry knows about one capability. */
+export interface CapabilityDescription extends CapabilitySummary {
+  inputSchema: TObject;
+  outputSchema: TObject;
+  properties: Record<string, PropertyUi>;
+  errors: Record<string, string>;
+  examples: unknown[];
+}
+
+export interface ValidationReport {
+  valid: boolean;
+  problems: ValidationProblem[];
+}
+
+export interface InvokeOptions {
+  signal?: AbortSignal;
+  /** Return the requests the call would make instead of making them. */
+  dryRun?: boolean;
+}
+
+export interface Connector {
+  list(): CapabilitySummary[];
+  /** @throws {UnknownCapabilityError} */
+  describe(id: string): CapabilityDescription;
+  /** Never throws for bad input: every problem comes back with a JSON Pointer. */
+  validate(id: string, input: unknown): ValidationReport;
+  /** Runs a capability and returns its one internal result (see `toDaVinciEnvelope`). */
+  invoke(id: string, input: unknown, options: InvokeOptions & { dryRun: true }): Promise<DryRunReport>;
+  invoke(id: string, input: unknown, options?: InvokeOptions & { dryRun?: false }): Promise<CapabilityResult>;
+  invoke(id: string, input: unknown, options?: InvokeOptions): Promise<CapabilityResult | DryRunReport>;
+  /** Runs a Swimlane action; every HTTP answer comes back as the envelope. */
+  runAction(name: string, input: unknown, options?: RunActionOptions): Promise<SwimlaneEnvelope>;
+  /** Releases pooled connections. */
+  close(): Promise<void>;
+}
+
+/** An id that is not in the registry. */
+export class UnknownCapabilityError extends Error {
+  readonly code = "unknownCapability";
+  readonly capability: string;
+
+  constructor(id: string) {
+    super(`Unknown capability "${id}"; the capabilities are ${CAPABILITIES.map((c) => c.id).join(", ")}`);
+    this.name = "UnknownCapabilityError";
+    this.capability = id;
+  }
+}
+
+/**
+ * The connector as a library. The connection is resolved on first use (so `list`, `describe`
+ * and `validate` need none); a dry run needs settings but never fetches a token.
+ *
+ * @example
+ * const connector = createConnector({ envId, clientId, clientSecret, region: "NA" });
+ * const result = await connector.invoke("readUser", { matchAttribute: "username", identifier: "jo" });
+ * if (result.ok) console.log(result.output.user);
+ */
+export function createConnector(
+  connection: ConnectionSettings | ResolvedConnection = {},
+  options: ConnectorOptions = {},
+): Connector {
+  let resolved: ResolvedConnection | undefined;
+  let client: PingOneClient | undefined;
+  const settings = (): ResolvedConnection => {
+    resolved ??=
+      "tokenUrl" in connection && typeof connection.tokenUrl === "string"
+        ? (connection as ResolvedConnection)
+        : resolveConnection(connection as ConnectionSettings);
+    return resolved;
+  };
+  const liveClient = (): PingOneClient => {
+    client ??= createPingOneClient(settings(), options.client);
+    return client;
+  };
+  const definition = (id: string): AnyCapabilityDefinition => {
+    const found = findCapability(id);
+    if (!found) throw new UnknownCapabilityError(id);
+    return found;
+  };
+
+  async function invoke(id: string, input: unknown, invokeOptions: InvokeOptions = {}) {
+    const capability = definition(id);
+    if (invokeOptions.dryRun) {
+      const userAgent = options.client?.userAgentSuffix
+        ? `${USER_AGENT} ${options.client.userAgentSuffix}`
+        : USER_AGENT;
+      return dryRunCapability(capability, input, settings(), { userAgent, signal: invokeOptions.signal });
+    }
+    return runCapability(capability, input, liveClient(), { signal: invokeOptions.signal });
+  }
+
+  return {
+    list: () => CAPABILITIES.map(({ id, title, description }) => ({ id, title, description })),
+    describe(id) {
+      const found = definition(id);
+      return {
+        id: found.id,
+        title: found.title,
+        description: found.description,
+        inputSchema: found.input,
+        outputSchema: found.output,
+        properties: found.properties,
+        errors: found.errors,
+        examples: found.examples,
+      };
+    },
+    validate(id, input) {
+      const { problems } = prepareInput(definition(id), input);
+      return { valid: problems.length === 0, problems };
+    },
+    invoke: invoke as Connector["invoke"],
+    runAction: (name, input, actionOptions) => runAction(liveClient(), name, input, actionOptions),
+    async close() {
+      await client?.close();
+    },
+  };
+}

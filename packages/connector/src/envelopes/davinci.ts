@@ -1,0 +1,65 @@
+import type { CapabilityFailure, CapabilityResult, CapabilitySuccess } from "../capabilities/result.js";
+
+/** The fields every DaVinci output carries besides the projections. */
+export interface DaVinciOutputFields {
+  rawResponse?: unknown;
+  statusCode: number;
+  headers: Record<string, string>;
+}
+
+/** DaVinci success: `{ eventName: "continue", output }`. */
+export interface DaVinciSuccess {
+  eventName: "continue";
+  output: Record<string, unknown> & DaVinciOutputFields;
+}
+
+/** DaVinci failure: what the engine stores as `payload.error` (connector-formats.md §1.5). */
+export interface DaVinciFailure {
+  error: {
+    code: string;
+    message: string;
+    httpResponseCode: number;
+    details: Array<{ rawResponse: unknown; statusCode: number }>;
+    output: { rawResponse: unknown; statusCode: number; headers: Record<string, string> };
+    /** Every input problem, when `code` is `invalidInput` from validation. */
+    problems?: Array<{ path: string; keyword: string; message: string }>;
+    correlationId?: string;
+  };
+}
+
+export type DaVinciEnvelope = DaVinciSuccess | DaVinciFailure;
+
+/** Builds the DaVinci shape from the one internal result. */
+export function toDaVinciEnvelope(result: CapabilityResult): DaVinciEnvelope {
+  return result.ok ? davinciSuccess(result) : davinciFailure(result);
+}
+
+function davinciSuccess(result: CapabilitySuccess): DaVinciSuccess {
+  const { response } = result;
+  const output: DaVinciSuccess["output"] = {
+    ...result.output,
+    statusCode: response.status,
+    headers: response.headers,
+  };
+  if (result.includeRawResponse !== false) {
+    output.rawResponse = "rawResponse" in result ? result.rawResponse : (response.body ?? {});
+  }
+  return { eventName: "continue", output };
+}
+
+function davinciFailure(result: CapabilityFailure): DaVinciFailure {
+  const error: DaVinciFailure["error"] = {
+    code: result.code,
+    message: result.message,
+    httpResponseCode: result.httpResponseCode,
+    details: result.details,
+    output: {
+      rawResponse: result.response?.body ?? {},
+      statusCode: result.response?.status ?? result.httpResponseCode,
+      headers: result.response?.headers ?? {},
+    },
+  };
+  if (result.problems) error.problems = result.problems;
+  if (result.correlationId) error.correlationId = result.correlationId;
+  return { error };
+}
