@@ -1,0 +1,39 @@
+import type { TSchema } from "@sinclair/typebox";
+import type { ErrorObject } from "ajv";
+import type { ValidationProblem } from "../capabilities/result.js";
+import { validatorFor } from "../capabilities/validation.js";
+
+/** Every schema problem of an action input, each located by a JSON Pointer. */
+export function inputProblems(schema: TSchema, value: unknown): ValidationProblem[] {
+  const validate = validatorFor(schema);
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(toProblem);
+}
+
+function toProblem(error: ErrorObject): ValidationProblem {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required":
+      return {
+        path: `${error.instancePath}/${escapePointer(String(params.missingProperty))}`,
+        keyword: "required",
+        message: "is required",
+      };
+    case "additionalProperties":
+      return {
+        path: `${error.instancePath}/${escapePointer(String(params.additionalProperty))}`,
+        keyword: "additionalProperties",
+        message: "is not an input of this action",
+      };
+    default:
+      return {
+        path: error.instancePath || "/",
+        keyword: error.keyword,
+        message: error.message ?? "is invalid",
+      };
+  }
+}
+
+export function escapePointer(segment: string): string {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
