@@ -119,7 +119,8 @@ function describe(init: ApiErrorInit, body: PingOneErrorBody): string {
   const unknown = init.outcomeUnknown
     ? " The outcome is unknown: the request may have been applied; check before repeating it."
     : "";
-  return `PingOne ${init.method} ${path} failed with ${init.status}, ${what}${details ? ` - ${details}` : ""}.${unknown}${correlation}`;
+  const sentence = `PingOne ${init.method} ${path} failed with ${init.status}, ${what}${details ? ` - ${details}` : ""}`;
+  return `${sentence.replace(/[.!?\s]+$/, "")}.${unknown}${correlation}`;
 }
 
 function safePath(url: string): string {
