@@ -1,0 +1,216 @@
+import { pino } from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningService, startService } from "../../src/server/service.js";
+import {
+  createTestUser,
+  type EmulatorEnvironment,
+  startEmulatorEnvironment,
+} from "../support/emulator-environment.js";
+
+const API_KEY = "test-key-4f1c2a9b7d";
+
+describe("HTTP service", () => {
+  let env: EmulatorEnvironment;
+  let service: RunningService;
+  let user: { id: string; username: string };
+  const logLines: string[] = [];
+
+  beforeAll(async () => {
+    env = await startEmulatorEnvironment();
+    user = await createTestUser(env.client);
+    service = await startService({
+      connection: env.connection,
+      logger: pino({ level: "info" }, { write: (line: string) => logLines.push(line) }),
+      port: 0,
+      apiKey: API_KEY,
+      client: { retry: { baseDelayMs: 10 } },
+    });
+  });
+  afterAll(async () => {
+    await service?.shutdown();
+    await env?.stop();
+  });
+
+  const call = (path: string, init: RequestInit & { key?: string | null } = {}) => {
+    const headers = new Headers(init.headers);
+    if (init.key !== null) headers.set("authorization", `Bearer ${init.key ?? API_KEY}`);
+    if (init.body !== undefined) headers.set("content-type", "application/json");
+    return fetch(`${service.url}${path}`, { ...init, headers });
+  };
+
+  it("answers /healthz without a key", async () => {
+    const response = await call("/healthz", { key: null });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ status: "ok" });
+  });
+
+  it("refuses every other route without the right key", async () => {
+    for (const path of ["/capabilities", "/openapi.json", "/docs", "/metrics"]) {
+      expect((await call(path, { key: null })).status).toBe(401);
+      expect((await call(path, { key: "wrong-key" })).status).toBe(401);
+    }
+    const refused = await call("/capabilities/readUser", { method: "POST", body: "{}", key: "nope" });
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ error: { code: "unauthorized" } });
+  });
+
+  it("runs a capability and returns the DaVinci success shape", async () => {
+    const response = await call("/capabilities/readUser", {
+      method: "POST",
+      body: JSON.stringify({ properties: { matchAttribute: "id", identifier: user.id } }),
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as {
+      eventName: string;
+      output: { user: { id: string }; statusCode: number };
+    };
+    expect(body.eventName).toBe("continue");
+    expect(body.output.user.id).toBe(user.id);
+    expect(body.output.statusCode).toBe(200);
+  });
+
+  it("returns a failing capability's error with PingOne's status", async () => {
+    const response = await call("/capabilities/readUser", {
+      method: "POST",
+      body: JSON.stringify({ matchAttribute: "id", identifier: "00000000-0000-4000-8000-000000000000" }),
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    const body = (await response.json()) as { error: { code: string; httpResponseCode: number } };
+    expect(body.error.code).toMatch(/noUserMatch|notFound/);
+    expect(response.status).toBe(body.error.httpResponseCode);
+  });
+
+  it("lists every validation problem with a JSON pointer, before calling PingOne", async () => {
+    const before = await tokensIssued(env.url);
+    const response = await call("/capabilities/readUser", {
+      method: "POST",
+      body: JSON.stringify({ matchAttribute: 7 }),
+    });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { code: string; problems: { path: string }[] } };
+    expect(body.error.code).toBe("invalidInput");
+    expect(body.error.problems.length).toBeGreaterThanOrEqual(2);
+    expect(body.error.problems.every((p) => p.path.startsWith("/"))).toBe(true);
+    expect(await tokensIssued(env.url)).toBe(before);
+  });
+
+  it("gives 400 for malformed JSON and 404 for an unknown capability or action", async () => {
+    const malformed = await call("/capabilities/readUser", {
+      method: "POST",
+      body: '{"password": "Secr3t!", ',
+    });
+    expect(malformed.status).toBe(400);
+    const text = await malformed.text();
+    expect(JSON.parse(text)).toMatchObject({ error: { code: "invalidJson" } });
+    expect(text).not.toContain("Secr3t!");
+    expect((await call("/capabilities/noSuchThing", { method: "POST", body: "{}" })).status).toBe(404);
+    expect((await call("/actions/no_such_action", { method: "POST", body: "{}" })).status).toBe(404);
+    expect((await call("/nowhere")).status).toBe(404);
+  });
+
+  it("runs a Swimlane action and returns PingOne's 404 inside the envelope", async () => {
+    const found = await call("/actions/get_user_by_id", {
+      method: "POST",
+      body: JSON.stringify({ path_parameters: { userID: user.id } }),
+    });
+    expect(found.status).toBe(200);
+    expect(await found.json()).toMatchObject({ status_code: 200, reason: "OK", json_body: { id: user.id } });
+    const missing = await call("/actions/get_user_by_id", {
+      method: "POST",
+      body: JSON.stringify({ path_parameters: { userID: "00000000-0000-4000-8000-000000000000" } }),
+    });
+    expect(missing.status).toBe(200);
+    expect(await missing.json()).toMatchObject({ status_code: 404, json_body: { code: "NOT_FOUND" } });
+    const invalid = await call("/actions/get_user_by_id", {
+      method: "POST",
+      body: JSON.stringify({ path_parameters: {} }),
+    });
+    expect(invalid.status).toBe(400);
+    expect(await invalid.json()).toMatchObject({ error: { code: "invalidInput" } });
+  });
+
+  it("lists every capability and action with schemas, and serves OpenAPI and a docs page", async () => {
+    const listing = (await (await call("/capabilities")).json()) as {
+      capabilities: { id: string; inputSchema: { type: string } }[];
+      actions: { name: string }[];
+    };
+    expect(listing.capabilities.map((c) => c.id)).toContain("readUser");
+    expect(listing.capabilities.every((c) => c.inputSchema.type === "object")).toBe(true);
+    expect(listing.actions).toHaveLength(10);
+    const openApi = (await (await call("/openapi.json")).json()) as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
+    expect(openApi.openapi).toBe("3.1.0");
+    expect(Object.keys(openApi.paths)).toEqual(
+      expect.arrayContaining(["/capabilities/readUser", "/actions/get_users", "/healthz"]),
+    );
+    const docs = await call("/docs");
+    expect(docs.headers.get("content-type")).toMatch(/text\/html/);
+    const html = await docs.text();
+    expect(html).toContain("/capabilities/readUser");
+    expect(html).toContain("get_user_by_id");
+  });
+
+  it("absorbs a 429 with Retry-After on a read, and shows the retry in /metrics", async () => {
+    await backDoor(env.url, "/_emulator/faults", {
+      rules: [{ method: "GET", path: "/v1/environments/*/users/*", status: 429, retryAfter: 1, count: 1 }],
+    });
+    const response = await call("/capabilities/readUser", {
+      method: "POST",
+      body: JSON.stringify({ matchAttribute: "id", identifier: user.id }),
+    });
+    expect(response.status).toBe(200);
+    const metrics = await (await call("/metrics")).text();
+    expect(metrics).toMatch(/pingone_connector_pingone_retries_total\{method="GET",status="429"\} 1/);
+    expect(metrics).toMatch(
+      /pingone_connector_calls_total\{kind="capability",name="readUser",outcome="success"\} \d+/,
+    );
+    expect(metrics).toMatch(
+      /pingone_connector_call_duration_seconds_bucket\{le="[\d.]+",kind="capability",name="readUser"\}/,
+    );
+    expect(metrics).toMatch(/pingone_connector_token_requests_total \d+/);
+  });
+
+  it("writes access logs without keys, tokens or bodies", () => {
+    const text = logLines.join("");
+    expect(text).toContain('"path":"/capabilities/readUser"');
+    expect(text).not.toContain(API_KEY);
+    expect(text).not.toContain(env.environment.clientSecret);
+    expect(text).not.toContain("Secr3t!");
+  });
+});
+
+describe("service start-up", () => {
+  it("refuses to start without an API key, unless --insecure-no-auth on loopback", async () => {
+    const logger = pino({ level: "silent" });
+    const connection = {
+      environmentId: "0b6e4e7c-7e5c-4a4a-9d0e-2f3c4b5a6d7e",
+      clientId: "c",
+      clientSecret: "s",
+      apiUrl: "http://127.0.0.1:9",
+    };
+    await expect(startService({ connection, logger, port: 0 })).rejects.toThrow(/PINGONE_CONNECTOR_API_KEY/);
+    await expect(
+      startService({ connection, logger, port: 0, insecureNoAuth: true, host: "0.0.0.0" }),
+    ).rejects.toThrow(/loopback/);
+    const open = await startService({ connection, logger, port: 0, insecureNoAuth: true });
+    expect((await fetch(`${open.url}/capabilities`)).status).toBe(200);
+    await open.shutdown();
+  });
+});
+
+async function tokensIssued(emulatorUrl: string): Promise<number> {
+  const stats = (await (await fetch(`${emulatorUrl}/_emulator/stats`)).json()) as { tokensIssued: number };
+  return stats.tokensIssued;
+}
+
+async function backDoor(emulatorUrl: string, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${emulatorUrl}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
+}
