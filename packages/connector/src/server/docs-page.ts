@@ -14,12 +14,12 @@ export function renderDocsPage(document: Record<string, unknown>): string {
       groups.set(tag, section);
     }
   }
-  const toc = [...groups.keys()].map((tag) => `<li><a href="#${slug(tag)}">${escape(tag)}</a></li>`).join("");
+  const toc = [...groups.keys()].map((tag) => `<li><a href="#${slug(tag)}">${escapeHtml(tag)}</a></li>`).join("");
   const body = [...groups.entries()]
-    .map(([tag, items]) => `<section id="${slug(tag)}"><h2>${escape(tag)}</h2>${items.join("")}</section>`)
+    .map(([tag, items]) => `<section id="${slug(tag)}"><h2>${escapeHtml(tag)}</h2>${items.join("")}</section>`)
     .join("");
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(info.title)} ${escape(info.version)}</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(info.title)} ${escapeHtml(info.version)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body{font:15px/1.5 system-ui,sans-serif;margin:0 auto;max-width:980px;padding:1rem 2rem;color:#1d1d1f}
@@ -28,7 +28,7 @@ h1{margin-bottom:0}code,pre{font:13px ui-monospace,monospace}pre{background:#f5f
 .m{display:inline-block;min-width:4rem;font-weight:600;color:#fff;background:#b3282d;border-radius:4px;padding:0 .4rem;text-align:center}
 .m.get{background:#2a6f3a}details{margin:.25rem 0}summary{cursor:pointer}
 </style></head><body>
-<h1>${escape(info.title)}</h1><p>Version ${escape(info.version)}. ${escape(info.description)}</p>
+<h1>${escapeHtml(info.title)}</h1><p>Version ${escapeHtml(info.version)}. ${escapeHtml(info.description)}</p>
 <p>Machine-readable: <a href="openapi.json">openapi.json</a>.</p>
 <ul>${toc}</ul>${body}
 </body></html>`;
@@ -47,19 +47,19 @@ function renderOperation(method: string, path: string, operation: Operation): st
   const request = operation.requestBody?.content?.["application/json"];
   const responses = Object.entries(operation.responses ?? {})
     .map(
-      ([status, response]) => `<li><code>${escape(status)}</code> ${escape(response.description ?? "")}</li>`,
+      ([status, response]) => `<li><code>${escapeHtml(status)}</code> ${escapeHtml(response.description ?? "")}</li>`,
     )
     .join("");
   const ok = operation.responses?.["200"]?.content?.["application/json"]?.schema;
   return `<div class="op" id="${slug(operation.operationId ?? path)}">
-<h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
-<p><strong>${escape(operation.summary ?? "")}</strong></p>
-<p>${escape(operation.description ?? "")
+<h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
+<p><strong>${escapeHtml(operation.summary ?? "")}</strong></p>
+<p>${escapeHtml(operation.description ?? "")
     .replace(/`([^`]+)`/g, "<code>$1</code>")
     .replace(/\n/g, "<br>")}</p>
-${request?.example === undefined ? "" : `<details open><summary>Example input</summary><pre>${escape(JSON.stringify(request.example, null, 2))}</pre></details>`}
-${request?.schema === undefined ? "" : `<details><summary>Input schema</summary><pre>${escape(JSON.stringify(request.schema, null, 2))}</pre></details>`}
-${ok === undefined ? "" : `<details><summary>Success schema</summary><pre>${escape(JSON.stringify(ok, null, 2))}</pre></details>`}
+${request?.example === undefined ? "" : `<details open><summary>Example input</summary><pre>${escapeHtml(JSON.stringify(request.example, null, 2))}</pre></details>`}
+${request?.schema === undefined ? "" : `<details><summary>Input schema</summary><pre>${escapeHtml(JSON.stringify(request.schema, null, 2))}</pre></details>`}
+${ok === undefined ? "" : `<details><summary>Success schema</summary><pre>${escapeHtml(JSON.stringify(ok, null, 2))}</pre></details>`}
 <ul>${responses}</ul></div>`;
 }
 
@@ -67,6 +67,6 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
