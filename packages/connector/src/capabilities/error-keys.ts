@@ -36,8 +36,14 @@ export function camelCaseOf(pingOneCode: string): string {
 
 /** PingOne's most specific message: the first detail's, else the top-level one. */
 export function pingOneMessage(error: PingOneApiError): string | undefined {
-  const detail = error.details.find((d) => typeof d.message === "string" && d.message.length > 0);
-  if (detail?.message) return detail.message;
+  return detailMessage(error) ?? topLevelMessage(error);
+}
+
+function detailMessage(error: PingOneApiError): string | undefined {
+  return error.details.find((d) => typeof d.message === "string" && d.message.length > 0)?.message;
+}
+
+function topLevelMessage(error: PingOneApiError): string | undefined {
   const body = error.body as { message?: unknown } | undefined;
   return typeof body?.message === "string" && body.message.length > 0 ? body.message : undefined;
 }
@@ -72,7 +78,10 @@ export function failureFromApiError(
  */
 export function failureFromError(error: unknown): CapabilityFailure {
   if (error instanceof CapabilityError) {
-    if (error.apiError) return failureFromApiError(error.apiError, error.code, error.message);
+    // PingOne's detail message is the specific one (§4.1); its top-level message is generic.
+    if (error.apiError) {
+      return failureFromApiError(error.apiError, error.code, detailMessage(error.apiError) ?? error.message);
+    }
     return connectorFailure(error.code, error.message, error.httpResponseCode);
   }
   if (error instanceof PingOneApiError) return failureFromApiError(error);

@@ -22,9 +22,40 @@
  *    examples against the input schema, the output against the output schema.
  */
 import type { AnyCapabilityDefinition } from "./definition.js";
+import { sendVerificationCode } from "./email/send-verification-code.js";
+import { verifyEmail } from "./email/verify-email.js";
+import { checkPassword } from "./passwords/check-password.js";
+import { recoverPassword } from "./passwords/recover-password.js";
+import { resetPassword } from "./passwords/reset-password.js";
+import { sendRecoveryCode } from "./passwords/send-recovery-code.js";
+import { setPassword } from "./passwords/set-password.js";
+import { createUser } from "./users/create-user.js";
+import { deleteUser } from "./users/delete-user.js";
+import { enableUser } from "./users/enable-user.js";
 import { readUser } from "./users/read-user.js";
+import { unlockUser } from "./users/unlock-user.js";
+import { updateUser } from "./users/update-user.js";
+import { userLookup } from "./users/user-lookup.js";
+import { usersLookup } from "./users/users-lookup.js";
 
-export const CAPABILITIES: readonly AnyCapabilityDefinition[] = [readUser];
+/** In the product document's order (capabilities.md §0.3). */
+export const CAPABILITIES: readonly AnyCapabilityDefinition[] = [
+  userLookup,
+  usersLookup,
+  checkPassword,
+  createUser,
+  readUser,
+  updateUser,
+  deleteUser,
+  enableUser,
+  sendVerificationCode,
+  verifyEmail,
+  sendRecoveryCode,
+  recoverPassword,
+  resetPassword,
+  setPassword,
+  unlockUser,
+];
 
 const byId = new Map(CAPABILITIES.map((definition) => [definition.id, definition]));
 

@@ -1,0 +1,42 @@
+import type { ApiResponse } from "../../client/types.js";
+import { finalRequest } from "../../dry-run/final-request.js";
+import type { CapabilityContext } from "../definition.js";
+import { userPath } from "../user-target.js";
+
+/** `POST P/users/{id}` with one of PingOne's user action media types. */
+export function postUserAction(
+  ctx: CapabilityContext,
+  userId: string,
+  contentType: string,
+  body?: unknown,
+): Promise<ApiResponse<Record<string, unknown>>> {
+  return ctx.client.request<Record<string, unknown>>({
+    method: "POST",
+    path: userPath(ctx, userId),
+    contentType,
+    ...(body === undefined ? {} : { body }),
+    signal: ctx.signal,
+    transactionId: ctx.transactionId,
+  });
+}
+
+/**
+ * The user after an action whose response body PingOne does not document: the body when it is
+ * the user, else a fresh read (capabilities.md A9, A10).
+ */
+export async function userAfterAction(
+  ctx: CapabilityContext,
+  userId: string,
+  response: ApiResponse<Record<string, unknown>>,
+): Promise<Record<string, unknown>> {
+  if (typeof response.body?.id === "string") return response.body;
+  const read = await ctx.client.request<Record<string, unknown>>(
+    finalRequest({
+      method: "GET",
+      path: userPath(ctx, userId),
+      signal: ctx.signal,
+      transactionId: ctx.transactionId,
+    }),
+  );
+  return read.body ?? {};
+}

@@ -1,0 +1,102 @@
+import { PingOneApiError, type PingOneErrorDetail } from "../../client/errors/api-error.js";
+import type { ApiRequest, ApiResponse } from "../../client/types.js";
+import { CapabilityError } from "../capability-error.js";
+import type { CapabilityContext } from "../definition.js";
+import { userPath } from "../user-target.js";
+
+/** `P/users/{id}/password` */
+export function passwordPath(ctx: CapabilityContext, userId: string): string {
+  return `${userPath(ctx, userId)}/password`;
+}
+
+/** A call on the user's password resource with one of PingOne's action media types. */
+export function passwordAction(
+  ctx: CapabilityContext,
+  userId: string,
+  method: "POST" | "PUT",
+  contentType: string,
+  body?: unknown,
+): ApiRequest {
+  const request: ApiRequest = {
+    method,
+    path: passwordPath(ctx, userId),
+    contentType,
+    signal: ctx.signal,
+    transactionId: ctx.transactionId,
+  };
+  if (body !== undefined) request.body = body;
+  return request;
+}
+
+/** `GET P/users/{id}/password`. */
+export function readPasswordState(
+  ctx: CapabilityContext,
+  userId: string,
+  mark: (request: ApiRequest) => ApiRequest = (request) => request,
+): Promise<ApiResponse<Record<string, unknown>>> {
+  return ctx.client.request<Record<string, unknown>>(
+    mark({
+      method: "GET",
+      path: passwordPath(ctx, userId),
+      signal: ctx.signal,
+      transactionId: ctx.transactionId,
+    }),
+  );
+}
+
+/** The password status now, or undefined when it cannot be read (it only refines an error key). */
+export async function currentPasswordStatus(
+  ctx: CapabilityContext,
+  userId: string,
+): Promise<string | undefined> {
+  try {
+    const state = await readPasswordState(ctx, userId);
+    return typeof state.body?.status === "string" ? state.body.status : undefined;
+  } catch (error) {
+    if (error instanceof PingOneApiError) return undefined;
+    throw error;
+  }
+}
+
+/** The first detail with this code (and target, when given). */
+export function findDetail(
+  error: PingOneApiError,
+  code: string,
+  target?: string,
+): PingOneErrorDetail | undefined {
+  return error.details.find((d) => d.code === code && (target === undefined || d.target === target));
+}
+
+/**
+ * Disabled users cannot use password operations (pingone-api.md §6.5); checked on the resolved
+ * user so the flow gets `userDisabled` without a call that would count as a failure.
+ */
+export function refuseDisabledUser(user: Record<string, unknown>): void {
+  if (user.enabled === false) {
+    throw new CapabilityError("userDisabled", "The user is disabled", { httpResponseCode: 400 });
+  }
+}
+
+/**
+ * `ACCOUNT_NOT_USABLE` (disabled, locked account or authoritative identity provider) →
+ * `userDisabled` when the user is disabled, `accountNotUsable` otherwise (pingone-api.md §7.3).
+ */
+export function accountNotUsable(
+  error: PingOneApiError,
+  user: Record<string, unknown>,
+): CapabilityError | undefined {
+  const detail = findDetail(error, "ACCOUNT_NOT_USABLE");
+  if (!detail) return undefined;
+  const disabled = user.enabled === false || detail.innerError?.reason === "DISABLED";
+  return new CapabilityError(
+    disabled ? "userDisabled" : "accountNotUsable",
+    detail.message ?? "The user account is not usable",
+    { apiError: error },
+  );
+}
+
+/** The password-related keys every password capability shares, plus the user-resolution ones. */
+export const PASSWORD_USER_ERRORS = {
+  userDisabled: "The user is disabled.",
+  accountNotUsable: "The account is locked or its identity provider owns the password.",
+};

@@ -1,0 +1,137 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { PingOneApiError } from "../../client/errors/api-error.js";
+import { finalRequest } from "../../dry-run/final-request.js";
+import { CapabilityError } from "../capability-error.js";
+import { defineCapability } from "../definition.js";
+import { notificationProperties } from "../notification-properties.js";
+import { succeed } from "../result.js";
+import { outputSchema } from "../schema-helpers.js";
+import { normalizePasswordState, PasswordStateSchema } from "../schemas/password-state.js";
+import {
+  acceptLegacyUserId,
+  ESCAPE_IDENTIFIER_INPUT,
+  ESCAPE_IDENTIFIER_UI,
+  resolveUser,
+  USER_TARGET_ERRORS,
+  USER_TARGET_INPUT,
+  USER_TARGET_UI,
+} from "../user-target.js";
+import {
+  accountNotUsable,
+  currentPasswordStatus,
+  findDetail,
+  PASSWORD_USER_ERRORS,
+  passwordAction,
+  refuseDisabledUser,
+} from "./password-calls.js";
+
+const notifications = notificationProperties(
+  {
+    variant: "changePasswordUserTemplateVariant",
+    customVariant: "changePasswordUserCustomTemplateVariant",
+    locale: "changePasswordUserTemplateLocale",
+    variables: "changePasswordUserTemplateVariables",
+  },
+  "Password Change End User",
+);
+
+const ResetPasswordInput = Type.Object({
+  ...USER_TARGET_INPUT,
+  currentPassword: Type.Optional(Type.String({ minLength: 1, description: "The user's current password." })),
+  newPassword: Type.Optional(Type.String({ minLength: 1, description: "The user's new password." })),
+  ...ESCAPE_IDENTIFIER_INPUT,
+  ...notifications.input,
+});
+const ResetPasswordOutput = outputSchema({ passwordState: PasswordStateSchema });
+
+export type ResetPasswordInput = Static<typeof ResetPasswordInput>;
+export type ResetPasswordOutput = Static<typeof ResetPasswordOutput>;
+
+const RESET = "application/vnd.pingidentity.password.reset+json";
+
+/** A13 Change Password: self-service, validated with the current password. */
+export const resetPassword = defineCapability({
+  id: "resetPassword",
+  title: "Change Password",
+  description: "Change a user's password to a new password using their current password for validation.",
+  input: ResetPasswordInput,
+  output: ResetPasswordOutput,
+  properties: {
+    ...USER_TARGET_UI,
+    currentPassword: { displayName: "Current Password", control: "textField", secret: true },
+    newPassword: { displayName: "New Password", control: "textField", secret: true },
+    ...ESCAPE_IDENTIFIER_UI,
+    ...notifications.ui,
+  },
+  errors: {
+    currentPasswordNotValid: "Current password is not valid",
+    newPasswordNotValid: "New password did not meet policy requirements",
+    passwordTooYoung: "The password cannot be changed yet (minimum age).",
+    passwordLockedOut: "Too many failures: the password is locked out.",
+    requiredValue: "The current or the new password is missing.",
+    ...PASSWORD_USER_ERRORS,
+    ...USER_TARGET_ERRORS,
+    notFound: "A resource other than the user was not found.",
+  },
+  examples: [
+    {
+      matchAttribute: "id",
+      identifier: "f442f27a-6d9c-4280-891f-bed26a9bd9ce",
+      currentPassword: "2FederateM0re!",
+      newPassword: "N3wP@ssw0rd!",
+    },
+  ],
+  acceptLegacy: acceptLegacyUserId,
+  async handler(input, ctx) {
+    const missing = (["currentPassword", "newPassword"] as const).filter((name) => !input[name]);
+    if (missing.length > 0) {
+      throw new CapabilityError("requiredValue", `${missing.join(" and ")} must be given`, {
+        httpResponseCode: 400,
+      });
+    }
+    const { resource: user, id } = await resolveUser(ctx, input);
+    refuseDisabledUser(user);
+    const body = { currentPassword: input.currentPassword, newPassword: input.newPassword };
+    try {
+      const response = await ctx.client.request<Record<string, unknown>>(
+        finalRequest(passwordAction(ctx, id, "PUT", RESET, body)),
+      );
+      return succeed({ passwordState: normalizePasswordState(response.body) }, response);
+    } catch (error) {
+      if (!(error instanceof PingOneApiError)) throw error;
+      throw (await classifyResetFailure(ctx, error, user, id)) ?? error;
+    }
+  },
+});
+
+/** pingone-api.md §7.3: the target names the field; the state tells a lockout from a wrong password. */
+async function classifyResetFailure(
+  ctx: Parameters<typeof currentPasswordStatus>[0],
+  error: PingOneApiError,
+  user: Record<string, unknown>,
+  userId: string,
+): Promise<CapabilityError | undefined> {
+  const unusable = accountNotUsable(error, user);
+  if (unusable) return unusable;
+  const tooYoung = findDetail(error, "CONSTRAINT_VIOLATION");
+  if (tooYoung && tooYoung.innerError?.noChangeUntil !== undefined) {
+    return new CapabilityError("passwordTooYoung", tooYoung.message ?? "The password cannot be changed yet", {
+      apiError: error,
+    });
+  }
+  if (findDetail(error, "INVALID_VALUE", "newPassword")) {
+    return new CapabilityError("newPasswordNotValid", "New password did not meet policy requirements", {
+      apiError: error,
+    });
+  }
+  if (
+    findDetail(error, "INVALID_VALUE", "currentPassword") ||
+    findDetail(error, "INVALID_VALUE", "password")
+  ) {
+    const lockedOut = (await currentPasswordStatus(ctx, userId)) === "PASSWORD_LOCKED_OUT";
+    return lockedOut
+      ? new CapabilityError("passwordLockedOut", "The user's password is locked", { apiError: error })
+      : new CapabilityError("currentPasswordNotValid", "Current password is not valid", { apiError: error });
+  }
+  return undefined;
+}

@@ -1,0 +1,150 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { PingOneApiError } from "../../client/errors/api-error.js";
+import { finalRequest } from "../../dry-run/final-request.js";
+import { CapabilityError } from "../capability-error.js";
+import { defineCapability } from "../definition.js";
+import { notificationProperties } from "../notification-properties.js";
+import { succeed } from "../result.js";
+import { outputSchema } from "../schema-helpers.js";
+import { normalizePasswordState, PasswordStateSchema } from "../schemas/password-state.js";
+import {
+  acceptLegacyUserId,
+  ESCAPE_IDENTIFIER_INPUT,
+  ESCAPE_IDENTIFIER_UI,
+  resolveUser,
+  USER_TARGET_ERRORS,
+  USER_TARGET_INPUT,
+  USER_TARGET_UI,
+} from "../user-target.js";
+import {
+  accountNotUsable,
+  findDetail,
+  PASSWORD_USER_ERRORS,
+  passwordAction,
+  refuseDisabledUser,
+} from "./password-calls.js";
+
+const notifications = notificationProperties(
+  {
+    variant: "setPasswordAdminTemplateVariant",
+    customVariant: "setPasswordAdminCustomTemplateVariant",
+    locale: "setPasswordAdminTemplateLocale",
+    variables: "setPasswordAdminTemplateVariables",
+  },
+  "Password Change Admin",
+);
+
+const SetPasswordInput = Type.Object({
+  ...USER_TARGET_INPUT,
+  passwordValue: Type.String({
+    minLength: 1,
+    description: "The password to set; can be in a cleartext or pre-encoded format.",
+  }),
+  forceChange: Type.Optional(Type.Boolean({ default: false, description: "Force Change Password" })),
+  bypassPolicy: Type.Optional(
+    Type.Boolean({ default: false, description: "Bypass PingOne Password Policy" }),
+  ),
+  ...ESCAPE_IDENTIFIER_INPUT,
+  ...notifications.input,
+});
+const SetPasswordOutput = outputSchema({ passwordState: PasswordStateSchema });
+
+export type SetPasswordInput = Static<typeof SetPasswordInput>;
+export type SetPasswordOutput = Static<typeof SetPasswordOutput>;
+
+const SET = "application/vnd.pingidentity.password.set+json";
+
+/** A14 Set Password: an administrative set, no current password. */
+export const setPassword = defineCapability({
+  id: "setPassword",
+  title: "Set Password",
+  description: "Set a user's password, optionally forcing the user to change password at next login.",
+  input: SetPasswordInput,
+  output: SetPasswordOutput,
+  properties: {
+    ...USER_TARGET_UI,
+    passwordValue: {
+      displayName: "Password Value",
+      control: "textField",
+      info: "The password to set; it can be in a cleartext or pre-encoded format (for example {SSHA512}...).",
+      secret: true,
+    },
+    forceChange: {
+      displayName: "Force Change Password",
+      control: "toggleSwitch",
+      info: "The user must change the password at next sign-on.",
+    },
+    bypassPolicy: {
+      displayName: "Bypass PingOne Password Policy",
+      control: "toggleSwitch",
+      info: "Do not check a cleartext password against the population's password policy.",
+    },
+    ...ESCAPE_IDENTIFIER_UI,
+    ...notifications.ui,
+  },
+  errors: {
+    passwordPolicyNotValid: "Password did not satisfy policy requirements",
+    passwordStorageSchemeUnsupported: "The pre-encoded password uses an unsupported storage scheme.",
+    invalidValue: "Another value was refused by PingOne.",
+    requiredValue: "A required value is missing.",
+    ...PASSWORD_USER_ERRORS,
+    ...USER_TARGET_ERRORS,
+    notFound: "A resource other than the user was not found.",
+  },
+  examples: [
+    {
+      matchAttribute: "id",
+      identifier: "f442f27a-6d9c-4280-891f-bed26a9bd9ce",
+      passwordValue: "N3wP@ssw0rd!",
+    },
+    {
+      matchAttribute: "username",
+      identifier: "johndoe",
+      passwordValue: "{SSHA512}aGFzaA==",
+      forceChange: true,
+      bypassPolicy: false,
+    },
+  ],
+  acceptLegacy(input) {
+    const legacy = acceptLegacyUserId(input);
+    // Older flows pass the value as newPassword.
+    if (
+      (legacy.passwordValue === undefined || legacy.passwordValue === "") &&
+      typeof legacy.newPassword === "string"
+    ) {
+      return { ...legacy, passwordValue: legacy.newPassword };
+    }
+    return legacy;
+  },
+  async handler(input, ctx) {
+    const { resource: user, id } = await resolveUser(ctx, input);
+    refuseDisabledUser(user);
+    const body = {
+      value: input.passwordValue,
+      forceChange: input.forceChange ?? false,
+      bypassPolicy: input.bypassPolicy ?? false,
+    };
+    try {
+      const response = await ctx.client.request<Record<string, unknown>>(
+        finalRequest(passwordAction(ctx, id, "PUT", SET, body)),
+      );
+      return succeed({ passwordState: normalizePasswordState(response.body) }, response);
+    } catch (error) {
+      if (!(error instanceof PingOneApiError)) throw error;
+      const unusable = accountNotUsable(error, user);
+      if (unusable) throw unusable;
+      const invalid =
+        findDetail(error, "INVALID_VALUE", "value") ?? findDetail(error, "INVALID_VALUE", "password");
+      if (invalid) {
+        const scheme = Array.isArray(invalid.innerError?.allowedValues);
+        throw new CapabilityError(
+          scheme ? "passwordStorageSchemeUnsupported" : "passwordPolicyNotValid",
+          invalid.message ??
+            (scheme ? "Unsupported password storage scheme" : "Password did not satisfy policy requirements"),
+          { apiError: error },
+        );
+      }
+      throw error;
+    }
+  },
+});

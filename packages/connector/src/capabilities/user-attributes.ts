@@ -1,0 +1,146 @@
+import { Type } from "@sinclair/typebox";
+import { CapabilityError } from "./capability-error.js";
+import type { PropertyUi } from "./definition.js";
+
+/** Keys that would reach the prototype of the request body instead of a property. */
+const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
+
+/** One "Other Attributes" entry (`variableInputList`, capabilities.md §2.3). */
+export const AdditionalUserProperty = Type.Object({
+  name: Type.String(),
+  value: Type.Optional(Type.Unknown()),
+  preferredDataType: Type.Optional(
+    Type.Unsafe<"string" | "boolean" | "number" | "object" | "array">({
+      type: "string",
+      enum: ["string", "boolean", "number", "object", "array"],
+    }),
+  ),
+});
+
+export const ADDITIONAL_USER_PROPERTIES_INPUT = {
+  additionalUserProperties: Type.Optional(Type.Array(AdditionalUserProperty, { default: [] })),
+};
+
+export const ADDITIONAL_USER_PROPERTIES_UI: Record<string, PropertyUi> = {
+  additionalUserProperties: {
+    displayName: "Other Attributes",
+    control: "variableInputList",
+    info: "Other PingOne user attributes: dotted paths (name.middle, address.locality) or custom attribute names.",
+    uiOnly: true,
+  },
+};
+
+/** The named user attributes createUser and updateUser share, with their display names. */
+export const PROFILE_ATTRIBUTES = {
+  given: "Given Name",
+  family: "Family Name",
+  email: "Email",
+  primaryPhone: "Primary Phone",
+  mobilePhone: "Mobile Phone",
+  preferredLanguage: "Preferred Language",
+  locale: "Locale",
+} as const;
+
+export const PROFILE_INPUT = {
+  given: Type.Optional(Type.String({ description: "Given Name" })),
+  family: Type.Optional(Type.String({ description: "Family Name" })),
+  email: Type.Optional(Type.String({ description: "Email" })),
+  primaryPhone: Type.Optional(Type.String({ description: "Primary Phone" })),
+  mobilePhone: Type.Optional(Type.String({ description: "Mobile Phone" })),
+  preferredLanguage: Type.Optional(Type.String({ description: "Preferred Language" })),
+  locale: Type.Optional(Type.String({ description: "Locale" })),
+};
+
+export const PROFILE_UI: Record<string, PropertyUi> = Object.fromEntries(
+  Object.entries(PROFILE_ATTRIBUTES).map(([name, displayName]) => [
+    name,
+    { displayName, control: "textField" },
+  ]),
+);
+
+/** Sets the named profile attributes that have a value; `given`/`family` go under `name`. */
+export function applyProfile(
+  body: Record<string, unknown>,
+  input: Partial<Record<keyof typeof PROFILE_ATTRIBUTES, string>>,
+) {
+  for (const key of Object.keys(PROFILE_ATTRIBUTES) as (keyof typeof PROFILE_ATTRIBUTES)[]) {
+    const value = input[key];
+    if (value === undefined || value === "") continue;
+    if (key === "given" || key === "family") setPath(body, `name.${key}`, value);
+    else body[key] = value;
+  }
+}
+
+/**
+ * Merges "Other Attributes" into a request body after the named properties: values converted by
+ * `preferredDataType`, empty names skipped, the last duplicate winning, forbidden names refused.
+ */
+export function applyAdditionalProperties(
+  body: Record<string, unknown>,
+  entries: ReadonlyArray<{ name: string; value?: unknown; preferredDataType?: string }> | undefined,
+  forbidden: ReadonlySet<string>,
+): void {
+  for (const [index, entry] of (entries ?? []).entries()) {
+    const name = entry.name.trim();
+    if (name === "") continue;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(name)) {
+      throw invalid(index, `"${name}" is not a PingOne attribute path`);
+    }
+    if (name.split(".").some((part) => UNSAFE_KEYS.has(part))) {
+      throw invalid(index, `"${name}" is not a PingOne attribute path`);
+    }
+    if (forbidden.has(name.split(".")[0]!)) {
+      throw invalid(index, `${name} is read-only or set by its own capability`);
+    }
+    setPath(body, name, convert(entry.value, entry.preferredDataType, index));
+  }
+}
+
+function convert(value: unknown, type: string | undefined, index: number): unknown {
+  if (typeof value !== "string") return value;
+  switch (type) {
+    case "boolean":
+      if (/^true$/i.test(value.trim())) return true;
+      if (/^false$/i.test(value.trim())) return false;
+      throw invalid(index, "value must be true or false");
+    case "number": {
+      const number = Number(value.trim());
+      if (value.trim() === "" || !Number.isFinite(number)) throw invalid(index, "value must be a number");
+      return number;
+    }
+    case "object":
+    case "array": {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(value);
+      } catch {
+        throw invalid(index, `value must be JSON text of an ${type}`);
+      }
+      const ok =
+        type === "array"
+          ? Array.isArray(parsed)
+          : parsed !== null && typeof parsed === "object" && !Array.isArray(parsed);
+      if (!ok) throw invalid(index, `value must be JSON text of an ${type}`);
+      return parsed;
+    }
+    default:
+      return value;
+  }
+}
+
+function setPath(body: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let node = body;
+  for (const part of parts.slice(0, -1)) {
+    const child = node[part];
+    if (child === null || typeof child !== "object" || Array.isArray(child)) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]!] = value;
+}
+
+function invalid(index: number, problem: string): CapabilityError {
+  return new CapabilityError("invalidInput", `additionalUserProperties/${index}: ${problem}`, {
+    httpResponseCode: 400,
+  });
+}

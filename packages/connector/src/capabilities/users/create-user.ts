@@ -1,0 +1,163 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { finalRequest } from "../../dry-run/final-request.js";
+import { CapabilityError } from "../capability-error.js";
+import { defineCapability } from "../definition.js";
+import { notificationProperties } from "../notification-properties.js";
+import { pathSegment } from "../path-segment.js";
+import { choosePopulation, POPULATION_INPUT, POPULATION_UI } from "../population-target.js";
+import { succeed } from "../result.js";
+import { outputSchema, stringEnum } from "../schema-helpers.js";
+import { normalizeUser, UserSchema } from "../schemas/user.js";
+import {
+  ADDITIONAL_USER_PROPERTIES_INPUT,
+  ADDITIONAL_USER_PROPERTIES_UI,
+  applyAdditionalProperties,
+  applyProfile,
+  PROFILE_INPUT,
+  PROFILE_UI,
+} from "../user-attributes.js";
+
+const accountCreated = notificationProperties(
+  {
+    variant: "templateVariantAccountCreated",
+    customVariant: "accountCreatedCustomTemplateVariant",
+    locale: "acccountCreatedTemplateLocale",
+    variables: "acccountCreatedTemplateVariables",
+  },
+  "Account Created",
+);
+const verificationCode = notificationProperties(
+  {
+    variant: "templateVariantVerificationRequired",
+    customVariant: "verificationRequiredCustomTemplateVariant",
+    locale: "verificationCodeTemplateLocale",
+    variables: "verificationCodeTemplateVariables",
+  },
+  "Verification Code",
+);
+
+const CreateUserInput = Type.Object({
+  username: Type.String({ description: "The unique identifier for the user." }),
+  ...POPULATION_INPUT,
+  passwordForCreateUser: Type.Optional(Type.String({ description: "The user's initial password." })),
+  ...PROFILE_INPUT,
+  ...ADDITIONAL_USER_PROPERTIES_INPUT,
+  lifecycleStatus: stringEnum(["ACCOUNT_OK", "VERIFICATION_REQUIRED"] as const, {
+    default: "ACCOUNT_OK",
+    description: "The user's lifecycle status.",
+  }),
+  ...accountCreated.input,
+  ...verificationCode.input,
+});
+const CreateUserOutput = outputSchema({ user: UserSchema });
+
+export type CreateUserInput = Static<typeof CreateUserInput>;
+export type CreateUserOutput = Static<typeof CreateUserOutput>;
+
+const IMPORT = "application/vnd.pingidentity.user.import+json";
+
+/** Attributes only PingOne sets, or that have their own capability (capabilities.md §2.3). */
+const NOT_SETTABLE = new Set([
+  "id",
+  "environment",
+  "createdAt",
+  "updatedAt",
+  "lifecycle",
+  "enabled",
+  "account",
+  "password",
+]);
+
+/** A simple shape check; PingOne does the full validation. */
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+/** A4 Create User, with `user.import+json` so that the password and lifecycle can be set. */
+export const createUser = defineCapability({
+  id: "createUser",
+  title: "Create User",
+  description: "Create a user with the attribute values provided.",
+  input: CreateUserInput,
+  output: CreateUserOutput,
+  properties: {
+    username: { displayName: "Username", control: "textField", info: "The unique identifier for the user." },
+    ...POPULATION_UI,
+    passwordForCreateUser: { displayName: "Password", control: "textField", secret: true },
+    ...PROFILE_UI,
+    ...ADDITIONAL_USER_PROPERTIES_UI,
+    lifecycleStatus: {
+      displayName: "Lifecycle Status",
+      control: "dropDown",
+      info: "VERIFICATION_REQUIRED emails the user a verification code.",
+      options: [
+        { name: "Account OK", value: "ACCOUNT_OK" },
+        { name: "Verification Required", value: "VERIFICATION_REQUIRED" },
+      ],
+    },
+    ...accountCreated.ui,
+    ...verificationCode.ui,
+  },
+  errors: {
+    uniquenessViolation: "An account with that email address already exists.",
+    invalidValue: "User password did not satisfy password policy requirements",
+    constraintViolation: "A value breaks a PingOne constraint.",
+    invalidInput: "Enter a valid email address",
+    notFound: "The population does not exist.",
+    requiredValue: "A required attribute (such as email) is missing.",
+    accessFailed: "The worker application lacks the roles or credentials for this call.",
+    unexpectedError: "PingOne or the network failed unexpectedly.",
+  },
+  examples: [
+    {
+      username: "johndoe",
+      population: "usePopulationId",
+      populationId: "b91ef66e-2b21-449a-a158-afc2d870ab92",
+      passwordForCreateUser: "2FederateM0re!",
+      given: "John",
+      family: "Doe",
+      email: "john.doe@example.com",
+      lifecycleStatus: "VERIFICATION_REQUIRED",
+      additionalUserProperties: [{ name: "mfaEnabled", value: "true", preferredDataType: "boolean" }],
+    },
+    {
+      username: "jane",
+      population: "useAlternativeId",
+      alternativeIdentifier: "example.com",
+      email: "jane@example.com",
+      lifecycleStatus: "ACCOUNT_OK",
+    },
+  ],
+  acceptLegacy(input) {
+    // Older flows carry the initial password as `password`.
+    const empty = input.passwordForCreateUser === undefined || input.passwordForCreateUser === "";
+    return empty && typeof input.password === "string"
+      ? { ...input, passwordForCreateUser: input.password }
+      : input;
+  },
+  async handler(input, ctx) {
+    if (input.username.trim() === "") {
+      throw new CapabilityError("invalidInput", "username must not be empty", { httpResponseCode: 400 });
+    }
+    if (input.email && !EMAIL.test(input.email)) {
+      throw new CapabilityError("invalidInput", "Enter a valid email address", { httpResponseCode: 400 });
+    }
+    const body: Record<string, unknown> = { username: input.username };
+    applyProfile(body, input);
+    const populationId = await choosePopulation(ctx, input);
+    if (populationId) body.population = { id: populationId };
+    body.lifecycle = { status: input.lifecycleStatus };
+    if (input.passwordForCreateUser)
+      body.password = { value: input.passwordForCreateUser, forceChange: false };
+    applyAdditionalProperties(body, input.additionalUserProperties, NOT_SETTABLE);
+    const response = await ctx.client.request<Record<string, unknown>>(
+      finalRequest({
+        method: "POST",
+        path: `/environments/${pathSegment(ctx.environmentId)}/users`,
+        contentType: IMPORT,
+        body,
+        signal: ctx.signal,
+        transactionId: ctx.transactionId,
+      }),
+    );
+    return succeed({ user: normalizeUser(response.body) }, response);
+  },
+});

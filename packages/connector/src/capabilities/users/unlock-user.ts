@@ -1,0 +1,70 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { PingOneApiError } from "../../client/errors/api-error.js";
+import { finalRequest } from "../../dry-run/final-request.js";
+import { CapabilityError } from "../capability-error.js";
+import { defineCapability } from "../definition.js";
+import { passwordAction, readPasswordState } from "../passwords/password-calls.js";
+import { isSafePathSegment } from "../path-segment.js";
+import { succeed } from "../result.js";
+import { outputSchema } from "../schema-helpers.js";
+import { normalizeUser, UserSchema } from "../schemas/user.js";
+import { userPath } from "../user-target.js";
+
+const UnlockUserInput = Type.Object({ userId: Type.String({ description: "ID of the User." }) });
+const UnlockUserOutput = outputSchema({ user: UserSchema });
+
+export type UnlockUserInput = Static<typeof UnlockUserInput>;
+export type UnlockUserOutput = Static<typeof UnlockUserOutput>;
+
+const UNLOCK_ACCOUNT = "application/vnd.pingidentity.account.unlock+json";
+// Documented without the +json suffix (pingone-api.md §2.2).
+const UNLOCK_PASSWORD = "application/vnd.pingidentity.password.unlock";
+
+/**
+ * A35 Unlock User: clears the account lock, then a password lockout if there is one, so that a
+ * user locked out by wrong passwords can sign on again (the second step is proposed behaviour).
+ */
+export const unlockUser = defineCapability({
+  id: "unlockUser",
+  title: "Unlock User",
+  description: "Unlock a user by their user ID.",
+  input: UnlockUserInput,
+  output: UnlockUserOutput,
+  properties: { userId: { displayName: "User ID", control: "textField", info: "Enter the ID of the user." } },
+  errors: {
+    noUserMatch: "No user has this id.",
+    invalidInput: "The user id is empty.",
+    accessFailed: "The worker application lacks the roles or credentials for this call.",
+    unexpectedError: "PingOne or the network failed unexpectedly.",
+  },
+  examples: [{ userId: "f442f27a-6d9c-4280-891f-bed26a9bd9ce" }],
+  async handler(input, ctx) {
+    if (input.userId.trim() === "") {
+      throw new CapabilityError("invalidInput", "userId must not be empty", { httpResponseCode: 400 });
+    }
+    if (!isSafePathSegment(input.userId)) {
+      throw new CapabilityError("noUserMatch", "No user has this id", { httpResponseCode: 404 });
+    }
+    let response: Awaited<ReturnType<typeof readPasswordState>>;
+    try {
+      response = await ctx.client.request<Record<string, unknown>>({
+        method: "POST",
+        path: userPath(ctx, input.userId),
+        contentType: UNLOCK_ACCOUNT,
+        signal: ctx.signal,
+        transactionId: ctx.transactionId,
+      });
+    } catch (error) {
+      if (error instanceof PingOneApiError && (error.status === 404 || error.status === 400)) {
+        throw new CapabilityError("noUserMatch", "No user has this id", { apiError: error });
+      }
+      throw error;
+    }
+    const userId = typeof response.body?.id === "string" ? response.body.id : input.userId;
+    const state = await readPasswordState(ctx, userId);
+    if (state.body?.status === "PASSWORD_LOCKED_OUT") {
+      await ctx.client.request(finalRequest(passwordAction(ctx, userId, "POST", UNLOCK_PASSWORD)));
+    }
+    return succeed({ user: normalizeUser(response.body) }, response);
+  },
+});

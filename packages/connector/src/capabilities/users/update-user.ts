@@ -1,0 +1,143 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { finalRequest } from "../../dry-run/final-request.js";
+import { CapabilityError } from "../capability-error.js";
+import { defineCapability } from "../definition.js";
+import { succeed } from "../result.js";
+import { outputSchema } from "../schema-helpers.js";
+import { normalizeUser, UserSchema } from "../schemas/user.js";
+import { SCIM_ATTRIBUTE_PATH } from "../scim-filter.js";
+import {
+  ADDITIONAL_USER_PROPERTIES_INPUT,
+  ADDITIONAL_USER_PROPERTIES_UI,
+  applyAdditionalProperties,
+  applyProfile,
+  PROFILE_INPUT,
+  PROFILE_UI,
+} from "../user-attributes.js";
+import {
+  acceptLegacyUserId,
+  ESCAPE_IDENTIFIER_INPUT,
+  ESCAPE_IDENTIFIER_UI,
+  resolveUser,
+  USER_TARGET_ERRORS,
+  USER_TARGET_INPUT,
+  USER_TARGET_UI,
+  userPath,
+} from "../user-target.js";
+
+const UpdateUserInput = Type.Object({
+  ...USER_TARGET_INPUT,
+  username: Type.Optional(Type.String({ description: "The unique identifier for the user." })),
+  ...PROFILE_INPUT,
+  ...ADDITIONAL_USER_PROPERTIES_INPUT,
+  clearUserAttributes: Type.Optional(
+    Type.Array(Type.String({ pattern: SCIM_ATTRIBUTE_PATH }), { description: "User attributes to clear" }),
+  ),
+  ...ESCAPE_IDENTIFIER_INPUT,
+});
+const UpdateUserOutput = outputSchema({ user: UserSchema });
+
+export type UpdateUserInput = Static<typeof UpdateUserInput>;
+export type UpdateUserOutput = Static<typeof UpdateUserOutput>;
+
+/** Not changeable with PATCH P/users/{id}: read-only or owned by another call (capabilities.md A6). */
+const NOT_PATCHABLE = new Set([
+  "id",
+  "environment",
+  "createdAt",
+  "updatedAt",
+  "lifecycle",
+  "enabled",
+  "mfaEnabled",
+  "account",
+  "password",
+  "population",
+  "username",
+]);
+
+/** A6 Update User: PATCH with only the attributes given; cleared attributes are sent as null. */
+export const updateUser = defineCapability({
+  id: "updateUser",
+  title: "Update User",
+  description: "Update user attributes.",
+  input: UpdateUserInput,
+  output: UpdateUserOutput,
+  properties: {
+    ...USER_TARGET_UI,
+    username: {
+      displayName: "Username",
+      control: "textField",
+      info: "The unique identifier for the user. It cannot be changed: it must equal the stored username.",
+    },
+    ...PROFILE_UI,
+    ...ADDITIONAL_USER_PROPERTIES_UI,
+    clearUserAttributes: {
+      displayName: "User Attributes to Clear",
+      control: "textFieldArrayView",
+      info: "PingOne attribute paths to clear, e.g. name or primaryPhone.",
+      uiOnly: true,
+    },
+    clearUserAttributesLink: {
+      displayName: "PingOne User Attributes",
+      control: "link",
+      info: "https://apidocs.pingidentity.com/pingone/platform/v1/api/#users",
+      uiOnly: true,
+    },
+    ...ESCAPE_IDENTIFIER_UI,
+  },
+  errors: {
+    uniquenessViolation: "A unique attribute is already used by another user.",
+    invalidValue: "PingOne refused a value.",
+    requiredValue: "A required attribute would be cleared.",
+    usernameImmutable: 'Failed to update PingOne account: "username cannot be updated"',
+    ...USER_TARGET_ERRORS,
+  },
+  examples: [
+    {
+      matchAttribute: "id",
+      identifier: "f442f27a-6d9c-4280-891f-bed26a9bd9ce",
+      given: "John",
+      family: "Doe",
+      mobilePhone: "+1 555 0100",
+      clearUserAttributes: ["primaryPhone"],
+      additionalUserProperties: [{ name: "address.locality", value: "Denver", preferredDataType: "string" }],
+    },
+  ],
+  acceptLegacy: acceptLegacyUserId,
+  async handler(input, ctx) {
+    const { resource: user, id } = await resolveUser(ctx, input);
+    if (input.username !== undefined && input.username !== "" && input.username !== user.username) {
+      // [doc-2025] Troubleshooting: the username is unchangeable; stray whitespace is the usual cause.
+      throw new CapabilityError(
+        "usernameImmutable",
+        'Failed to update PingOne account: "username cannot be updated"',
+        {
+          httpResponseCode: 400,
+        },
+      );
+    }
+    const body: Record<string, unknown> = {};
+    applyProfile(body, input);
+    applyAdditionalProperties(body, input.additionalUserProperties, NOT_PATCHABLE);
+    for (const path of input.clearUserAttributes ?? []) {
+      const [top, child] = path.split(".", 2) as [string, string | undefined];
+      if (NOT_PATCHABLE.has(top) && top !== "username") {
+        throw new CapabilityError("invalidInput", `clearUserAttributes: ${path} cannot be cleared`, {
+          httpResponseCode: 400,
+        });
+      }
+      if (child === undefined) body[top] = null;
+      else body[top] = { ...((body[top] as Record<string, unknown> | undefined) ?? {}), [child]: null };
+    }
+    const response = await ctx.client.request<Record<string, unknown>>(
+      finalRequest({
+        method: "PATCH",
+        path: userPath(ctx, id),
+        body,
+        signal: ctx.signal,
+        transactionId: ctx.transactionId,
+      }),
+    );
+    return succeed({ user: normalizeUser(response.body) }, response);
+  },
+});
