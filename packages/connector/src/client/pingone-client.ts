@@ -165,6 +165,7 @@ class HttpPingOneClient implements PingOneClient {
 
     const started = this.clock();
     let refreshedAfter401 = false;
+    let rateLimited = 0;
     for (let attempt = 1; ; attempt++) {
       const accessToken = await this.tokens.getToken(request.signal);
       let waitMs: number | undefined;
@@ -205,13 +206,15 @@ class HttpPingOneClient implements PingOneClient {
           attempts: attempt,
         };
         if (!isRetryableStatus(raw.status, replayable)) return response;
-        waitMs = this.retryDelay(attempt, started, raw.headers["retry-after"]);
+        // PingOne processed nothing on a 429, so it spends the time budget, not an attempt.
+        if (raw.status === 429) rateLimited++;
+        waitMs = this.retryDelay(attempt - rateLimited, started, raw.headers["retry-after"], attempt);
         if (waitMs === undefined) return response;
       } catch (error) {
         if (!(error instanceof RawTransportFailure)) throw error;
         const { failure } = error;
         const retryable = failure.code !== "ABORTED" && (replayable || failure.notSent);
-        waitMs = retryable ? this.retryDelay(attempt, started, undefined) : undefined;
+        waitMs = retryable ? this.retryDelay(attempt - rateLimited, started, undefined, attempt) : undefined;
         if (waitMs === undefined) {
           throw new PingOneTransportError(failure.code, {
             method: request.method,
@@ -249,12 +252,20 @@ class HttpPingOneClient implements PingOneClient {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
-  /** Milliseconds to wait before the next attempt, or undefined when retries are exhausted. */
-  private retryDelay(attempt: number, started: number, retryAfter: string | undefined): number | undefined {
-    if (attempt >= this.retry.maxAttempts) return undefined;
+  /**
+   * Milliseconds to wait before the next attempt, or undefined when retries are exhausted.
+   * `counted` attempts are limited by `maxAttempts`; every retry is limited by `maxElapsedMs`.
+   */
+  private retryDelay(
+    counted: number,
+    started: number,
+    retryAfter: string | undefined,
+    attempt: number,
+  ): number | undefined {
+    if (this.retry.maxAttempts <= 1 || counted >= this.retry.maxAttempts) return undefined;
     const advised = parseRetryAfter(retryAfter, Date.now());
     if (advised !== undefined && advised > this.retry.retryAfterCapMs) return undefined;
-    const waitMs = advised ?? backoffDelay(attempt, this.retry);
+    const waitMs = advised ?? backoffDelay(Math.min(attempt, 16), this.retry);
     if (this.clock() - started + waitMs > this.retry.maxElapsedMs) return undefined;
     return waitMs;
   }

@@ -2,7 +2,10 @@ import type { HttpMethod } from "./types.js";
 
 /** How transient failures are retried. */
 export interface RetryOptions {
-  /** Attempts in all, the first included. Default 4; 1 turns retries off. */
+  /**
+   * Attempts in all, the first included. Default 4; 1 turns every retry off. A 429 does not count:
+   * PingOne processed nothing, so rate-limited calls are retried within `maxElapsedMs` only.
+   */
   maxAttempts?: number;
   /** No retry starts after this much time since the first attempt. Default 30 s. */
   maxElapsedMs?: number;

@@ -129,6 +129,19 @@ describe("retries", () => {
     expect(apiCalls()).toHaveLength(2);
   });
 
+  it("does not spend attempts on 429s, which only the time budget limits; maxAttempts 1 turns retries off", async () => {
+    fake.handlers.push(
+      answer("GET", usersPath, { status: 429, headers: { "retry-after": "0" } }, 5),
+      answer("GET", usersPath, { status: 200, body: {} }),
+    );
+    const response = await connect({ maxAttempts: 2 }).request({ method: "GET", path: usersPath.slice(3) });
+    expect(response.attempts).toBe(6);
+    fake.handlers.unshift(answer("GET", usersPath, { status: 429, headers: { "retry-after": "0" } }, 1));
+    const off = await connect({ maxAttempts: 1 }).send({ method: "GET", path: usersPath.slice(3) });
+    expect(off.status).toBe(429);
+    expect(apiCalls()).toHaveLength(7);
+  });
+
   it("retries a POST on 500 only when the operation is marked idempotent", async () => {
     fake.handlers.push(
       answer("POST", usersPath, { status: 500 }, 1),
