@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import { coreSchema } from "./core-schema.js";
+import { directorySchema } from "./directory-schema.js";
 import { outboxSchema } from "./outbox-schema.js";
 import { usersSchema } from "./users-schema.js";
 
@@ -13,7 +14,7 @@ export interface SchemaModule {
 }
 
 /** Every schema module in dependency order. Add one line per feature. */
-export const schemaModules: readonly SchemaModule[] = [coreSchema, usersSchema, outboxSchema];
+export const schemaModules: readonly SchemaModule[] = [coreSchema, usersSchema, outboxSchema, directorySchema];
 
 export function applySchemaModules(db: Database.Database): void {
   db.exec("CREATE TABLE IF NOT EXISTS schema_modules (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");

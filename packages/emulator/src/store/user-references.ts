@@ -1,0 +1,35 @@
+import type { EmulatorDatabase } from "./database.js";
+
+/** What the directory resources hanging off a user (memberships, links, sessions, roles) need to know of it. */
+export interface UserReference {
+  id: string;
+  environmentId: string;
+  populationId: string;
+}
+
+export function findUserReference(
+  db: EmulatorDatabase,
+  environmentId: string,
+  userId: string,
+): UserReference | undefined {
+  return db
+    .prepare(
+      "SELECT id, environment_id AS environmentId, population_id AS populationId FROM users WHERE id = ? AND environment_id = ?",
+    )
+    .get(userId, environmentId) as UserReference | undefined;
+}
+
+/** Resolves a seed file's user reference: an id, or else a username (case-insensitive). */
+export function findUserIdByIdOrUsername(
+  db: EmulatorDatabase,
+  environmentId: string,
+  idOrUsername: string,
+): string | undefined {
+  return db
+    .prepare(
+      `SELECT id FROM users WHERE environment_id = ? AND (id = ? OR username = ? COLLATE NOCASE)
+        ORDER BY id = ? DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(environmentId, idOrUsername, idOrUsername, idOrUsername) as string | undefined;
+}
