@@ -13,6 +13,7 @@ import { faultInjection } from "./middleware/fault-injection.js";
 import { rateLimit } from "./middleware/rate-limit.js";
 import { requestStats } from "./middleware/request-stats.js";
 import { routeModules } from "./routes/index.js";
+import { tokenRoutes } from "./routes/token.js";
 
 /** In-memory controls of the back door (faults, limits, counters); reset with the data. */
 export interface BackDoorState {
@@ -45,6 +46,7 @@ export function createEmulatorApp(ctx: EmulatorContext): EmulatorAppHandle {
   app.use("*", faultInjection(backDoor.faults));
   app.use("*", rateLimit(backDoor.rateLimiter));
   backDoorRoutes(app, ctx, backDoor);
+  tokenRoutes(app, ctx, backDoor.stats);
   app.use("/v1/*", bearerAuth(ctx));
   for (const mount of routeModules) mount(app, ctx);
   return { app, backDoor };

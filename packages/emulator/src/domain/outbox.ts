@@ -1,5 +1,45 @@
 import { toIsoTimestamp } from "../clock.js";
+import { PingOneError } from "../http/pingone-error.js";
 import type { EmulatorDatabase } from "../store/database.js";
+
+/** The `type` of each kind of message, so the back door can filter on it. */
+export const OutboxMessageTypes = {
+  verificationCode: "VERIFICATION_CODE",
+  recoveryCode: "RECOVERY_CODE",
+  accountCreated: "ACCOUNT_CREATED",
+  passwordChanged: "PASSWORD_CHANGED",
+} as const;
+
+/** PingOne sends at most 50 emails per user per day (pingone-api.md §4). */
+export const DAILY_EMAIL_QUOTA = 50;
+const DAY_MS = 86_400_000;
+
+/**
+ * Refuses the 51st email to one user within 24 hours with 429 REQUEST_LIMITED/QUOTA_EXCEEDED
+ * (pingone-api.md §6.3). Call before appending a message.
+ */
+export function assertEmailQuota(db: EmulatorDatabase, userId: string, now: number): void {
+  const recent = db
+    .prepare("SELECT created_at FROM outbox_messages WHERE user_id = ? AND created_at > ? ORDER BY seq")
+    .pluck()
+    .all(userId, now - DAY_MS) as number[];
+  if (recent.length < DAILY_EMAIL_QUOTA) return;
+  const resetAt = (recent[0] ?? now) + DAY_MS;
+  const retryAfter = Math.max(1, Math.ceil((resetAt - now) / 1000));
+  throw new PingOneError(
+    429,
+    "REQUEST_LIMITED",
+    "The daily email quota for this user is exhausted.",
+    [
+      {
+        code: "QUOTA_EXCEEDED",
+        message: "At most 50 emails can be sent to a user per day.",
+        innerError: { quotaLimit: DAILY_EMAIL_QUOTA, quotaResetTime: toIsoTimestamp(resetAt), retryAfter },
+      },
+    ],
+    { "Retry-After": String(retryAfter) },
+  );
+}
 
 /** An email PingOne would have sent. `code` carries verification and recovery codes. */
 export interface OutboxMessageInput {

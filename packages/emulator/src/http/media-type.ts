@@ -24,13 +24,16 @@ export function selectAction<A extends string>(
 ): A {
   const essence = mediaTypeEssence(contentType);
   if (essence === undefined) throw unsupportedMediaType();
-  const exact = documented[essence];
-  if (exact !== undefined) return exact;
+  // Media types compare case-insensitively (RFC 9110), and PingOne's are camel-cased.
+  const entries = Object.entries(documented).map(
+    ([spelling, action]) => [spelling.toLowerCase(), action] as const,
+  );
+  const exact = entries.find(([spelling]) => spelling === essence);
+  if (exact !== undefined) return exact[1];
   if (lenient) {
     const bare = withoutJsonSuffix(essence);
-    for (const [spelling, action] of Object.entries(documented)) {
-      if (withoutJsonSuffix(spelling) === bare) return action;
-    }
+    const relaxed = entries.find(([spelling]) => withoutJsonSuffix(spelling) === bare);
+    if (relaxed !== undefined) return relaxed[1];
   }
   throw unsupportedMediaType();
 }

@@ -28,7 +28,9 @@ export function correlationHeaders(): MiddlewareHandler<EmulatorEnv> {
     await next();
     c.res.headers.set("Correlation-Id", crypto.randomUUID());
     for (const [name, value] of echoed) c.res.headers.set(name, value);
-    c.res.headers.set("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+    if (!c.res.headers.has("Cache-Control")) {
+      c.res.headers.set("Cache-Control", "no-cache, no-store, max-age=0, must-revalidate");
+    }
     c.res.headers.set("X-Content-Type-Options", "nosniff");
   };
 }

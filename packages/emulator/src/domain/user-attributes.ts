@@ -1,0 +1,200 @@
+import type { FieldSpec, ObjectSpec } from "../http/validation.js";
+import type { UserColumnChanges } from "../store/users.js";
+
+// Character classes of the community spec's User schema (pingone-api.md §6.1).
+const GENERAL_TEXT = /^[\p{L}\p{M}\p{Zs}\p{S}\p{N}\p{P}]*$/u;
+const NAME_TEXT = /^[\p{L}\p{M}\p{N}' .-]*$/u;
+const STREET_TEXT = /^[\p{L}\p{M}\p{N}\p{Zs}\p{P}\n\r]*$/u;
+const COUNTRY_CODE = /^[A-Z]{2}$/;
+const TIMEZONE = /^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+const text = (maxLength = 256, pattern: RegExp = GENERAL_TEXT): FieldSpec => ({
+  kind: "string",
+  minLength: 1,
+  maxLength,
+  pattern,
+});
+
+/** Writable string attributes → users column. */
+const STRING_COLUMNS: Readonly<Record<string, keyof UserColumnChanges>> = {
+  username: "username",
+  email: "email",
+  externalId: "external_id",
+  accountId: "account_id",
+  type: "type",
+  title: "title",
+  nickname: "nickname",
+  locale: "locale",
+  preferredLanguage: "preferred_language",
+  timezone: "timezone",
+  primaryPhone: "primary_phone",
+  mobilePhone: "mobile_phone",
+};
+
+const NESTED_COLUMNS: Readonly<Record<string, Readonly<Record<string, keyof UserColumnChanges>>>> = {
+  name: {
+    given: "name_given",
+    family: "name_family",
+    middle: "name_middle",
+    formatted: "name_formatted",
+    honorificPrefix: "name_honorific_prefix",
+    honorificSuffix: "name_honorific_suffix",
+  },
+  address: {
+    streetAddress: "address_street_address",
+    locality: "address_locality",
+    region: "address_region",
+    postalCode: "address_postal_code",
+    countryCode: "address_country_code",
+  },
+  photo: { href: "photo_href" },
+};
+
+const READ_ONLY: FieldSpec = { kind: "readOnly" };
+
+const COMMON_ATTRIBUTES: ObjectSpec = {
+  username: text(128),
+  email: { kind: "string", minLength: 3, maxLength: 256, pattern: EMAIL },
+  name: {
+    kind: "object",
+    fields: {
+      given: text(),
+      family: text(256, NAME_TEXT),
+      middle: text(),
+      formatted: text(256, NAME_TEXT),
+      honorificPrefix: text(),
+      honorificSuffix: text(),
+    },
+  },
+  address: {
+    kind: "object",
+    fields: {
+      streetAddress: text(256, STREET_TEXT),
+      locality: text(),
+      region: text(),
+      postalCode: text(40),
+      countryCode: { kind: "string", pattern: COUNTRY_CODE },
+    },
+  },
+  photo: { kind: "object", fields: { href: { kind: "string", minLength: 1, maxLength: 2048 } } },
+  externalId: text(1024, /^[\s\S]*$/),
+  accountId: text(256, /^[\s\S]*$/),
+  type: text(),
+  title: text(),
+  nickname: text(),
+  locale: text(),
+  preferredLanguage: text(),
+  timezone: { kind: "string", pattern: TIMEZONE },
+  primaryPhone: { kind: "string", minLength: 1, maxLength: 32 },
+  mobilePhone: { kind: "string", minLength: 1, maxLength: 32 },
+  mfaEnabled: { kind: "boolean" },
+  population: { kind: "object", fields: { id: { kind: "string", minLength: 1 } }, required: ["id"] },
+  id: READ_ONLY,
+  environment: READ_ONLY,
+  account: READ_ONLY,
+  createdAt: READ_ONLY,
+  updatedAt: READ_ONLY,
+  enabled: READ_ONLY,
+  lastSignOn: READ_ONLY,
+  memberOfGroupIDs: READ_ONLY,
+  memberOfGroupNames: READ_ONLY,
+  verifyStatus: READ_ONLY,
+  _links: READ_ONLY,
+  _embedded: READ_ONLY,
+};
+
+/** Body spec of each way a user is written (pingone-api.md §2.2, §6.1). */
+export function userBodySpec(kind: "create" | "import" | "replace" | "patch"): ObjectSpec {
+  if (kind !== "import") {
+    return {
+      ...COMMON_ATTRIBUTES,
+      emailVerified: READ_ONLY,
+      lifecycle: READ_ONLY,
+      identityProvider: READ_ONLY,
+      password: READ_ONLY,
+    };
+  }
+  return {
+    ...COMMON_ATTRIBUTES,
+    emailVerified: { kind: "boolean" },
+    lifecycle: {
+      kind: "object",
+      fields: {
+        status: { kind: "string", allowed: ["ACCOUNT_OK", "VERIFICATION_REQUIRED"] },
+        suppressVerificationCode: { kind: "boolean" },
+      },
+    },
+    identityProvider: {
+      kind: "object",
+      fields: {
+        id: { kind: "string", minLength: 1 },
+        type: {
+          kind: "string",
+          allowed: [
+            "PING_ONE",
+            "FACEBOOK",
+            "GOOGLE",
+            "LINKEDIN",
+            "LINKEDIN_OIDC",
+            "APPLE",
+            "TWITTER",
+            "AMAZON",
+            "YAHOO",
+            "MICROSOFT",
+            "PAYPAL",
+            "GITHUB",
+            "OPENID_CONNECT",
+            "SAML",
+          ],
+        },
+      },
+    },
+    // Checked separately: a string or an object (see parseImportPassword).
+    password: { kind: "anyObject" },
+  };
+}
+
+type Body = Record<string, unknown>;
+
+/**
+ * Column values for the profile attributes of a body. `mode` "replace" writes every attribute
+ * (absent → cleared); "merge" writes only those present (`null` clears; nested objects merge by key).
+ */
+export function profileColumns(body: Body, mode: "replace" | "merge"): UserColumnChanges {
+  const changes: Record<string, unknown> = {};
+  for (const [attribute, column] of Object.entries(STRING_COLUMNS)) {
+    if (attribute in body || mode === "replace")
+      changes[column] = (body[attribute] as string | null | undefined) ?? null;
+  }
+  for (const [attribute, columns] of Object.entries(NESTED_COLUMNS)) {
+    const value = body[attribute] as Body | null | undefined;
+    if (value === undefined && mode === "merge") continue;
+    for (const [key, column] of Object.entries(columns)) {
+      if (value === null || value === undefined) changes[column] = null;
+      else if (key in value || mode === "replace")
+        changes[column] = (value[key] as string | null | undefined) ?? null;
+    }
+  }
+  if ("mfaEnabled" in body || mode === "replace") changes.mfa_enabled = body.mfaEnabled === true ? 1 : 0;
+  // username is NOT NULL; a missing or null one was refused by validation before we get here.
+  if (changes.username === null) delete changes.username;
+  return changes as UserColumnChanges;
+}
+
+/** The environment's custom attributes present in the body, merged over `current` (null removes). */
+export function customAttributeValues(
+  body: Body,
+  declared: readonly string[],
+  current: Record<string, unknown>,
+  mode: "replace" | "merge",
+): Record<string, unknown> {
+  const result: Record<string, unknown> = mode === "replace" ? {} : { ...current };
+  for (const name of declared) {
+    if (!(name in body)) continue;
+    const value = body[name];
+    if (value === null) delete result[name];
+    else result[name] = value;
+  }
+  return result;
+}

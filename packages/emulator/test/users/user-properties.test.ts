@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type EmulatorFixture, startEmulatorFixture } from "../support/emulator-harness.js";
+
+describe("user population and enabled", () => {
+  let fixture: EmulatorFixture;
+  let userId: string;
+
+  beforeAll(async () => {
+    fixture = await startEmulatorFixture();
+    userId = (await fixture.api("POST", "/users", { body: { username: "mover", email: "m@example.com" } }))
+      .body.id;
+  });
+  afterAll(() => fixture.stop());
+
+  it("reads and moves the user's population", async () => {
+    const current = await fixture.api("GET", `/users/${userId}/population`);
+    expect(current.status).toBe(200);
+    expect(current.body).toEqual({ _links: expect.any(Object), id: expect.any(String) });
+    const target = await fixture.api("POST", "/populations", { body: { name: "Contractors" } });
+    const moved = await fixture.api("PUT", `/users/${userId}/population`, { body: { id: target.body.id } });
+    expect(moved.status).toBe(200);
+    expect(moved.body.id).toBe(target.body.id);
+    expect((await fixture.api("GET", `/users/${userId}`)).body.population.id).toBe(target.body.id);
+    const unknown = await fixture.api("PUT", `/users/${userId}/population`, {
+      body: { id: crypto.randomUUID() },
+    });
+    expect(unknown.status).toBe(400);
+    expect((await fixture.api("PUT", `/users/${userId}/population`, { body: {} })).status).toBe(400);
+    expect((await fixture.api("GET", `/users/${userId}/population`)).body.id).toBe(target.body.id);
+  });
+
+  it("reads and sets enabled", async () => {
+    expect((await fixture.api("GET", `/users/${userId}/enabled`)).body.enabled).toBe(true);
+    const disabled = await fixture.api("PUT", `/users/${userId}/enabled`, { body: { enabled: false } });
+    expect(disabled.status).toBe(200);
+    expect(disabled.body).toMatchObject({
+      enabled: false,
+      _links: { self: { href: expect.stringContaining("/enabled") } },
+    });
+    expect((await fixture.api("GET", `/users/${userId}`)).body.enabled).toBe(false);
+    const wrongType = await fixture.api("PUT", `/users/${userId}/enabled`, { body: { enabled: "yes" } });
+    expect(wrongType.status).toBe(400);
+    expect((await fixture.api("GET", `/users/${userId}/enabled`)).body.enabled).toBe(false);
+    expect((await fixture.api("GET", `/users/${crypto.randomUUID()}/enabled`)).status).toBe(404);
+  });
+});
