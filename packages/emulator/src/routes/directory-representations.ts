@@ -2,8 +2,8 @@ import type { Context } from "hono";
 import { toIsoTimestamp } from "../clock.js";
 import { findRoleById } from "../domain/role-catalog.js";
 import { links } from "../http/hal.js";
-import type { GroupRecord } from "../store/groups.js";
 import type { MembershipType } from "../store/group-memberships.js";
+import type { GroupRecord } from "../store/groups.js";
 import type { IdentityProviderRecord } from "../store/identity-providers.js";
 import type { LinkedAccountRecord } from "../store/linked-accounts.js";
 import type { RoleAssignmentRecord } from "../store/role-assignments.js";
@@ -93,7 +93,11 @@ export function groupNestingBody(c: Context, groupId: string, parent: GroupRecor
 }
 
 /** Secrets an administrator configured on a provider are write-only, like every other credential. */
-const WRITE_ONLY_PROVIDER_SETTINGS = new Set(["clientSecret", "appSecret", "privateKey", "secret"]);
+export const WRITE_ONLY_PROVIDER_SETTINGS: ReadonlySet<string> = new Set([
+  "clientSecret",
+  "appSecret",
+  "clientSecretSigningKey",
+]);
 
 export function identityProviderBody(c: Context, provider: IdentityProviderRecord): Body {
   const body: Body = {

@@ -1,6 +1,13 @@
 import { environmentRoutes } from "./environments.js";
+import { groupMembershipRoutes } from "./group-memberships.js";
+import { groupRoutes } from "./groups.js";
+import { identityProviderRoutes } from "./identity-providers.js";
+import { linkedAccountRoutes } from "./linked-accounts.js";
 import { populationRoutes } from "./populations.js";
+import { roleAssignmentRoutes } from "./role-assignments.js";
+import { roleRoutes } from "./roles.js";
 import type { RouteModule } from "./route-module.js";
+import { sessionRoutes } from "./sessions.js";
 import { userActionRoutes } from "./user-actions.js";
 import { userPropertyRoutes } from "./user-properties.js";
 import { userRoutes } from "./users.js";
@@ -12,4 +19,11 @@ export const routeModules: readonly RouteModule[] = [
   userRoutes,
   userPropertyRoutes,
   userActionRoutes,
+  groupRoutes,
+  groupMembershipRoutes,
+  identityProviderRoutes,
+  linkedAccountRoutes,
+  sessionRoutes,
+  roleRoutes,
+  roleAssignmentRoutes,
 ];

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import { coreSchema } from "./core-schema.js";
 import { directorySchema } from "./directory-schema.js";
 import { outboxSchema } from "./outbox-schema.js";
+import { passwordRecoverySchema } from "./password-recovery-schema.js";
 import { usersSchema } from "./users-schema.js";
 
 /**
@@ -14,7 +15,13 @@ export interface SchemaModule {
 }
 
 /** Every schema module in dependency order. Add one line per feature. */
-export const schemaModules: readonly SchemaModule[] = [coreSchema, usersSchema, outboxSchema, directorySchema];
+export const schemaModules: readonly SchemaModule[] = [
+  coreSchema,
+  usersSchema,
+  outboxSchema,
+  directorySchema,
+  passwordRecoverySchema,
+];
 
 export function applySchemaModules(db: Database.Database): void {
   db.exec("CREATE TABLE IF NOT EXISTS schema_modules (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL)");

@@ -1,0 +1,18 @@
+import type { EmulatorContext } from "../context.js";
+import { notFound } from "../http/pingone-error.js";
+import { findGroup, type GroupRecord } from "../store/groups.js";
+import { findUserReference, type UserReference } from "../store/user-references.js";
+
+/** The user named in the path, or 404 NOT_FOUND (also for a user of another environment). */
+export function requireUser(ctx: EmulatorContext, environmentId: string, userId: string): UserReference {
+  const user = findUserReference(ctx.db, environmentId, userId);
+  if (user === undefined) throw notFound();
+  return user;
+}
+
+/** The group named in the path, or 404 NOT_FOUND. */
+export function requireGroup(ctx: EmulatorContext, environmentId: string, groupId: string): GroupRecord {
+  const group = findGroup(ctx.db, environmentId, groupId);
+  if (group === undefined) throw notFound();
+  return group;
+}
