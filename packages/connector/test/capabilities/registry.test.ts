@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { CAPABILITIES } from "../../src/capabilities/index.js";
+import { prepareInput } from "../../src/capabilities/validation.js";
+import { createConnector } from "../../src/connector.js";
+import { compileSchema } from "../support/schema-validator.js";
+
+const CONTROLS = new Set([
+  "textField",
+  "textArea",
+  "toggleSwitch",
+  "dropDown",
+  "textFieldArrayView",
+  "variableInputList",
+  "keyValueList",
+  "label",
+  "link",
+]);
+
+describe("the capability registry", () => {
+  it("has unique DaVinci ids and complete metadata for every input property", () => {
+    const ids = CAPABILITIES.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const capability of CAPABILITIES) {
+      expect(capability.title.length, capability.id).toBeGreaterThan(0);
+      expect(Object.keys(capability.errors).length, capability.id).toBeGreaterThan(0);
+      for (const name of Object.keys(capability.input.properties)) {
+        const ui = capability.properties[name];
+        expect(ui, `${capability.id}.${name} has no UI metadata`).toBeDefined();
+        expect(CONTROLS.has(ui!.control), `${capability.id}.${name}`).toBe(true);
+      }
+      // rawResponse too, except where the product documents none (deleteAccountLink).
+      for (const key of ["statusCode", "headers"]) {
+        expect(capability.output.properties, capability.id).toHaveProperty(key);
+      }
+    }
+  });
+
+  it("accepts every documented input example, flat and DaVinci-wrapped", () => {
+    for (const capability of CAPABILITIES) {
+      expect(capability.examples.length, capability.id).toBeGreaterThan(0);
+      for (const example of capability.examples) {
+        expect(
+          prepareInput(capability, example).problems,
+          `${capability.id} ${JSON.stringify(example)}`,
+        ).toEqual([]);
+        expect(prepareInput(capability, { properties: example }).problems).toEqual([]);
+      }
+    }
+  });
+
+  it("has input and output schemas that are valid JSON Schema", () => {
+    for (const capability of CAPABILITIES) {
+      expect(() => compileSchema(capability.input)).not.toThrow();
+      expect(() => compileSchema(capability.output)).not.toThrow();
+    }
+  });
+
+  it("lists, describes and validates through the library without a connection", () => {
+    const connector = createConnector();
+    expect(connector.list().map((c) => c.id)).toContain("checkPassword");
+    const described = connector.describe("checkPassword");
+    expect(described.properties.password).toMatchObject({ displayName: "Password", secret: true });
+    expect(described.inputSchema.required).toEqual(["matchAttribute", "identifier", "password"]);
+    expect(connector.validate("checkPassword", { identifier: "a", password: "b" })).toEqual({
+      valid: true,
+      problems: [],
+    });
+    expect(() => connector.describe("noSuchCapability")).toThrow(/Unknown capability/);
+  });
+});
