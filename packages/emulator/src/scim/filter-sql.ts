@@ -31,8 +31,8 @@ const LIKE_ESCAPE = "\\";
  *
  * Case-insensitive attributes compare with `COLLATE NOCASE` (`eq`) or `LIKE` (`sw`/`ew`/`co`);
  * both fold ASCII letters only, as SQLite does without ICU. Case-exact attributes compare with
- * `COLLATE BINARY` or `GLOB`. An `eq` on a column with an index of the same collation is answered
- * from the index.
+ * `COLLATE BINARY` or `GLOB`. An `eq` is answered from a `COLLATE NOCASE` index on its column,
+ * whichever the setting.
  * @example
  *   compileFilterToSql(parseFilter('username eq "jdoe"', usersFilterSchema()), resolver)
  *   // { sql: "u.username = ? COLLATE NOCASE", params: ["jdoe"] }
@@ -60,8 +60,15 @@ function compileComparison(node: ComparisonNode, column: SqlFragment): SqlFragme
   }
   const value = node.value;
   if (node.operator === "eq") {
-    const collation = node.caseInsensitive ? "NOCASE" : "BINARY";
-    return { sql: `${column.sql} = ? COLLATE ${collation}`, params: [...column.params, value] };
+    if (node.caseInsensitive) {
+      return { sql: `${column.sql} = ? COLLATE NOCASE`, params: [...column.params, value] };
+    }
+    // The NOCASE comparison adds nothing to an exact match, but lets a case-insensitive index
+    // (the one behind username uniqueness) answer it when the exact-case setting is on.
+    return {
+      sql: `(${column.sql} = ? COLLATE NOCASE AND ${column.sql} = ? COLLATE BINARY)`,
+      params: [...column.params, value, ...column.params, value],
+    };
   }
   if (node.caseInsensitive) {
     const escaped = escapeLike(value);

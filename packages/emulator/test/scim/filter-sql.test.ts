@@ -62,6 +62,11 @@ describe("compileFilterToSql", () => {
   it("never puts values into the SQL text", () => {
     const fragment = compileFilterToSql(parseFilter(`username eq "x' OR 1=1 --"`, schema), resolver);
     expect(fragment).toEqual({ sql: "u.username = ? COLLATE NOCASE", params: ["x' OR 1=1 --"] });
+    const exact = compileFilterToSql(parseFilter('badge eq "?"', schema), resolver);
+    expect(exact).toEqual({
+      sql: "(json_extract(u.custom, ?) = ? COLLATE NOCASE AND json_extract(u.custom, ?) = ? COLLATE BINARY)",
+      params: ["$.badge", "?", "$.badge", "?"],
+    });
     expect(idsMatching(`username eq "x' OR 1=1 --"`)).toEqual([]);
   });
 
@@ -101,8 +106,11 @@ describe("compileFilterToSql", () => {
     expect(idsMatching('(username eq "jsmith" or username eq "jdoe") and enabled eq true')).toEqual(["1"]);
   });
 
-  it("answers a username eq from the index", () => {
-    const where = compileFilterToSql(parseFilter('username eq "jdoe"', schema), resolver);
+  it.each([
+    ["by default", schema],
+    ["with exact-case identifiers", usersFilterSchema({ caseInsensitiveIdentifiers: false })],
+  ])("answers a username eq from the case-insensitive index %s", (_case, filterSchema) => {
+    const where = compileFilterToSql(parseFilter('username eq "jdoe"', filterSchema), resolver);
     const plan = db
       .prepare(`EXPLAIN QUERY PLAN SELECT id FROM users u WHERE u.environment_id = ? AND ${where.sql}`)
       .all("env", ...where.params) as { detail: string }[];
