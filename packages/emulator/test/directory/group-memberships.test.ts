@@ -239,6 +239,35 @@ describe("user group memberships", () => {
     expect(remaining._embedded.groupMemberships.map((m: { id: string }) => m.id)).toEqual([kept]);
   });
 
+  it("answers users filters and include=memberOfGroupIDs/Names with direct, dynamic and nested members", async () => {
+    const parent = await createGroup({ name: "Lookup Parent" });
+    const child = await createGroup({ name: "Lookup Child" });
+    await createGroup({ name: "Lookup Dynamic", userFilter: 'nickname eq "lookup"' });
+    expect((await env.api("POST", `/groups/${child}/memberOfGroups`, { body: { id: parent } })).status).toBe(201);
+    const direct = await env.createUser("lookup.direct", { name: { family: "Lookup" } });
+    const nested = await env.createUser("lookup.nested", { name: { family: "Lookup" } });
+    const dynamic = await env.createUser("lookup.dynamic", { nickname: "lookup", name: { family: "Other" } });
+    await env.createUser("lookup.none", { name: { family: "Lookup" } });
+    await join(direct, parent);
+    await join(nested, child);
+
+    const inParent = await env.api("GET", `/users?filter=${encodeURIComponent(`memberOfGroups[id eq "${parent}"]`)}`);
+    expect(inParent.status).toBe(200);
+    expectCollection(inParent.body, "users");
+    expect(inParent.body._embedded.users.map((u: { id: string }) => u.id).sort()).toEqual([direct, nested].sort());
+    const combined = await env.api(
+      "GET",
+      `/users?filter=${encodeURIComponent(`memberOfGroups[id eq "${parent}"] and username sw "lookup.d"`)}`,
+    );
+    expect(combined.body._embedded.users.map((u: { id: string }) => u.id)).toEqual([direct]);
+
+    const user = await env.api("GET", `/users/${dynamic}?include=memberOfGroupNames`);
+    expectMatchesSchema(user.body, "User");
+    expect(user.body.memberOfGroupNames).toEqual(["Lookup Dynamic"]);
+    const ids = await env.api("GET", `/users/${nested}?include=memberOfGroupIDs`);
+    expect(ids.body.memberOfGroupIDs).toEqual([parent, child]);
+  });
+
   it("requires Identity Data Admin", async () => {
     const other = await env.environmentWithRoles(["Environment Admin"]);
     const refused = await env.api("GET", `/v1/environments/${other.environmentId}/users/x/memberOfGroups`, {
