@@ -33,7 +33,13 @@ describe("directory seed", () => {
       ],
       groupMemberships: [{ user: "seed.bob", group: "Seed Staff" }],
       identityProviders: [
-        { id: "6b0c7c52-0000-4000-8000-000000000002", type: "GOOGLE", name: "Seed Google", clientId: "c", clientSecret: "s" },
+        {
+          id: "6b0c7c52-0000-4000-8000-000000000002",
+          type: "GOOGLE",
+          name: "Seed Google",
+          clientId: "c",
+          clientSecret: "s",
+        },
       ],
       linkedAccounts: [{ user: "seed.ada", identityProvider: "Seed Google", externalId: "g-ada" }],
       sessions: [{ user: "seed.ada", createdAt: "2025-05-01T08:00:00Z", remoteIp: "192.0.2.1" }],
@@ -43,13 +49,25 @@ describe("directory seed", () => {
       ],
     });
 
-    const staff = await env.api("GET", "/groups/6b0c7c52-0000-4000-8000-000000000001?include=totalMemberCounts");
-    expect(staff.body).toMatchObject({ customData: { floor: 3 }, directMemberCounts: { users: 1 }, totalMemberCounts: { users: 2 } });
+    const staff = await env.api(
+      "GET",
+      "/groups/6b0c7c52-0000-4000-8000-000000000001?include=totalMemberCounts",
+    );
+    expect(staff.body).toMatchObject({
+      customData: { floor: 3 },
+      directMemberCounts: { users: 1 },
+      totalMemberCounts: { users: 2 },
+    });
     const scoped = await env.api("GET", `/groups?filter=${encodeURIComponent('name eq "Seed Default Pop"')}`);
     expect(scoped.body._embedded.groups[0].population).toEqual({ id: env.defaultPopulationId });
 
     const memberships = await env.api("GET", `/users/${ada}/memberOfGroups`);
-    expect(memberships.body._embedded.groupMemberships.map((m: { name: string; type: string }) => [m.name, m.type])).toEqual([
+    expect(
+      memberships.body._embedded.groupMemberships.map((m: { name: string; type: string }) => [
+        m.name,
+        m.type,
+      ]),
+    ).toEqual([
       ["Seed Staff", "INDIRECT"],
       ["Seed Engineers", "INDIRECT"],
     ]);
@@ -65,7 +83,12 @@ describe("directory seed", () => {
     expect(sessions.body._embedded.sessions[0]).toMatchObject({ createdAt: "2025-05-01T08:00:00.000Z" });
 
     const roles = await env.api("GET", `/users/${ada}/roleAssignments`);
-    expect(roles.body._embedded.roleAssignments.map((r: { scope: unknown; readOnly: boolean }) => [r.scope, r.readOnly])).toEqual([
+    expect(
+      roles.body._embedded.roleAssignments.map((r: { scope: unknown; readOnly: boolean }) => [
+        r.scope,
+        r.readOnly,
+      ]),
+    ).toEqual([
       [{ id: env.environmentId, type: "ENVIRONMENT" }, true],
       [{ id: env.defaultPopulationId, type: "POPULATION" }, false],
     ]);
@@ -77,11 +100,29 @@ describe("directory seed", () => {
   it("names the bad entry and leaves nothing behind", async () => {
     const before = (await env.api("GET", "/groups")).body.count;
     const failures: [DirectorySeed, RegExp][] = [
-      [{ groups: [{ name: "Seed Rollback" }, { description: "nameless" }] }, /environments\[0\]\.groups\[1\]: name is required/],
-      [{ groups: [{ name: "Seed Rollback" }], groupMemberships: [{ user: "nobody", group: "Seed Rollback" }] }, /groupMemberships\[0\]: no user "nobody"/],
-      [{ identityProviders: [{ type: "GOOGLE", name: "No Secret", clientId: "c" }] }, /identityProviders\[0\]: clientSecret is required/],
-      [{ roleAssignments: [{ user: "seed.bob", role: "Galactic Admin" }] }, /roleAssignments\[0\]: no role "Galactic Admin"/],
-      [{ sessions: [{ user: "seed.bob", createdAt: "soon" }] }, /sessions\[0\]: "createdAt" must be an ISO 8601 date-time/],
+      [
+        { groups: [{ name: "Seed Rollback" }, { description: "nameless" }] },
+        /environments\[0\]\.groups\[1\]: name is required/,
+      ],
+      [
+        {
+          groups: [{ name: "Seed Rollback" }],
+          groupMemberships: [{ user: "nobody", group: "Seed Rollback" }],
+        },
+        /groupMemberships\[0\]: no user "nobody"/,
+      ],
+      [
+        { identityProviders: [{ type: "GOOGLE", name: "No Secret", clientId: "c" }] },
+        /identityProviders\[0\]: clientSecret is required/,
+      ],
+      [
+        { roleAssignments: [{ user: "seed.bob", role: "Galactic Admin" }] },
+        /roleAssignments\[0\]: no role "Galactic Admin"/,
+      ],
+      [
+        { sessions: [{ user: "seed.bob", createdAt: "soon" }] },
+        /sessions\[0\]: "createdAt" must be an ISO 8601 date-time/,
+      ],
       [{ groups: "all of them" } as unknown as DirectorySeed, /groups: must be an array/],
     ];
     for (const [directory, message] of failures) {

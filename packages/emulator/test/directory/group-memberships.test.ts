@@ -243,7 +243,9 @@ describe("user group memberships", () => {
     const parent = await createGroup({ name: "Lookup Parent" });
     const child = await createGroup({ name: "Lookup Child" });
     await createGroup({ name: "Lookup Dynamic", userFilter: 'nickname eq "lookup"' });
-    expect((await env.api("POST", `/groups/${child}/memberOfGroups`, { body: { id: parent } })).status).toBe(201);
+    expect((await env.api("POST", `/groups/${child}/memberOfGroups`, { body: { id: parent } })).status).toBe(
+      201,
+    );
     const direct = await env.createUser("lookup.direct", { name: { family: "Lookup" } });
     const nested = await env.createUser("lookup.nested", { name: { family: "Lookup" } });
     const dynamic = await env.createUser("lookup.dynamic", { nickname: "lookup", name: { family: "Other" } });
@@ -251,10 +253,15 @@ describe("user group memberships", () => {
     await join(direct, parent);
     await join(nested, child);
 
-    const inParent = await env.api("GET", `/users?filter=${encodeURIComponent(`memberOfGroups[id eq "${parent}"]`)}`);
+    const inParent = await env.api(
+      "GET",
+      `/users?filter=${encodeURIComponent(`memberOfGroups[id eq "${parent}"]`)}`,
+    );
     expect(inParent.status).toBe(200);
     expectCollection(inParent.body, "users");
-    expect(inParent.body._embedded.users.map((u: { id: string }) => u.id).sort()).toEqual([direct, nested].sort());
+    expect(inParent.body._embedded.users.map((u: { id: string }) => u.id).sort()).toEqual(
+      [direct, nested].sort(),
+    );
     const combined = await env.api(
       "GET",
       `/users?filter=${encodeURIComponent(`memberOfGroups[id eq "${parent}"] and username sw "lookup.d"`)}`,
