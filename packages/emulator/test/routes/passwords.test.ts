@@ -564,6 +564,22 @@ describe("password.reset", () => {
     });
   });
 
+  it("refuses a locked-out password without counting another failure", async () => {
+    const userId = await userWithPassword();
+    await lockOut(userId);
+    expectError(await put(userId, RESET, { currentPassword: FIRST, newPassword: SECOND }), "INVALID_DATA", {
+      target: "password",
+      message: "The user's password is locked",
+    });
+    expectError(
+      await put(userId, RESET, { currentPassword: "Wrong-Guess-000", newPassword: SECOND }),
+      "INVALID_DATA",
+      {
+        innerError: { secondsUntilUnlock: 900 },
+      },
+    );
+  });
+
   it("lets a forced change happen at once", async () => {
     const userId = await createUser();
     await put(userId, SET, { value: FIRST, forceChange: true });
