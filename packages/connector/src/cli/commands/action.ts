@@ -1,0 +1,51 @@
+import type { Command } from "commander";
+import { ActionInputError, UnknownActionError } from "../../actions/action-errors.js";
+import { ACTIONS } from "../../actions/index.js";
+import { PingOneConfigurationError } from "../../client/errors/configuration-error.js";
+import { PingOneError } from "../../client/errors/pingone-error.js";
+import { createConnector } from "../../connector.js";
+import { addConnectionOption, connectionFrom } from "../connection-option.js";
+import { type CliIo, CliUsageError, EXIT, printJson } from "../io.js";
+import { readJsonArgument } from "../json-argument.js";
+import { formatProblems } from "../problems.js";
+
+/**
+ * `action <name> --input <json|@file>`: runs a Swimlane action and prints its envelope. Exit 1
+ * for a 4xx/5xx answer (envelope still printed) or a token/transport failure.
+ */
+export function registerActionCommand(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): void {
+  const command = program
+    .command("action")
+    .description(`run a Swimlane action (${ACTIONS.map((a) => a.name).join(", ")})`)
+    .argument("<name>", "snake_case action name, e.g. get_user_by_id")
+    .requiredOption(
+      "--input <json|@file>",
+      "input groups {path_parameters, parameters, headers, json_body}; @- reads stdin",
+    );
+  addConnectionOption(command).action(
+    async (name: string, options: { input: string; connection?: string }) => {
+      const input = await readJsonArgument(io, "--input", options.input);
+      const connector = createConnector(await connectionFrom(io, options.connection));
+      try {
+        const envelope = await connector.runAction(name, input);
+        printJson(io, envelope);
+        if (envelope.status_code >= 400) setExitCode(EXIT.failed);
+      } catch (error) {
+        if (error instanceof ActionInputError) throw new CliUsageError(formatProblems(name, error.problems));
+        if (error instanceof UnknownActionError || error instanceof PingOneConfigurationError) {
+          throw new CliUsageError(error.message);
+        }
+        if (!(error instanceof PingOneError)) throw error;
+        // Token and transport failures: no envelope to print, so the error itself, redacted.
+        printJson(io, { error: error.toJSON() });
+        setExitCode(EXIT.failed);
+      } finally {
+        await connector.close();
+      }
+    },
+  );
+}

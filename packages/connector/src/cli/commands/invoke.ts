@@ -1,0 +1,65 @@
+import { type Command, Option } from "commander";
+import { prepareInput } from "../../capabilities/validation.js";
+import { createConnector } from "../../connector.js";
+import { toDaVinciEnvelope } from "../../envelopes/davinci.js";
+import { toSwimlaneEnvelope } from "../../envelopes/swimlane.js";
+import { capabilityOrUsageError } from "../capability-argument.js";
+import { addConnectionOption, connectionFrom } from "../connection-option.js";
+import { type CliIo, CliUsageError, EXIT, printJson } from "../io.js";
+import { readJsonArgument } from "../json-argument.js";
+import { formatProblems } from "../problems.js";
+
+interface InvokeOptions {
+  input: string;
+  format: "davinci" | "swimlane";
+  dryRun?: boolean;
+  connection?: string;
+}
+
+/**
+ * `invoke <id> --input <json|@file> [--format davinci|swimlane] [--dry-run]`. Prints the
+ * result on stdout; exit 1 when the capability failed, 2 for input it refused.
+ */
+export function registerInvokeCommand(
+  program: Command,
+  io: CliIo,
+  setExitCode: (code: number) => void,
+): void {
+  const command = program
+    .command("invoke")
+    .description("run a capability against PingOne and print its DaVinci (or Swimlane) result")
+    .argument("<id>", "DaVinci capability id, e.g. checkPassword")
+    .requiredOption(
+      "--input <json|@file>",
+      "the input, flat or DaVinci-wrapped ({properties: {...}}); @- reads stdin",
+    )
+    .addOption(
+      new Option("--format <format>", "output shape").choices(["davinci", "swimlane"]).default("davinci"),
+    )
+    .option("--dry-run", "print the HTTP requests the call would make, with secrets redacted; sends nothing");
+  addConnectionOption(command).action(async (id: string, options: InvokeOptions) => {
+    const capability = capabilityOrUsageError(id);
+    const input = await readJsonArgument(io, "--input", options.input);
+    // Input problems are reported before the connection is even looked at.
+    const { problems } = prepareInput(capability, input);
+    if (problems.length > 0) throw new CliUsageError(formatProblems(id, problems));
+    const connector = createConnector(await connectionFrom(io, options.connection));
+    try {
+      if (options.dryRun) {
+        const report = await connector.invoke(id, input, { dryRun: true });
+        printJson(io, report);
+        if (report.error) setExitCode(EXIT.failed);
+        return;
+      }
+      const result = await connector.invoke(id, input);
+      if (options.format === "swimlane") {
+        printJson(io, result.response ? toSwimlaneEnvelope(result.response) : toDaVinciEnvelope(result));
+      } else {
+        printJson(io, toDaVinciEnvelope(result));
+      }
+      if (!result.ok) setExitCode(EXIT.failed);
+    } finally {
+      await connector.close();
+    }
+  });
+}

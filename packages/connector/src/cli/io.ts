@@ -1,0 +1,21 @@
+/** Where the CLI writes and reads; `main` supplies the process's streams. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+}
+
+/** Exit codes: 0 success; 1 the capability or action returned an error; 2 usage or validation error. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** A usage or validation problem: its message goes to stderr and the exit code is 2. */
+export class CliUsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CliUsageError";
+  }
+}
+
+export function printJson(io: CliIo, value: unknown): void {
+  io.stdout(`${JSON.stringify(value, null, 2)}\n`);
+}

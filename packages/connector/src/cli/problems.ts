@@ -1,0 +1,6 @@
+import type { ValidationProblem } from "../capabilities/result.js";
+
+/** One line per problem, JSON Pointer first. */
+export function formatProblems(subject: string, problems: ValidationProblem[]): string {
+  return [`invalid input for ${subject}:`, ...problems.map((p) => `  ${p.path}: ${p.message}`)].join("\n");
+}

@@ -1,0 +1,229 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createUserWithPassword, strongPassword } from "../support/capability-harness.js";
+import {
+  createTestUser,
+  type EmulatorEnvironment,
+  startEmulatorEnvironment,
+} from "../support/emulator-environment.js";
+
+/** The built CLI (`npm run build` first), run as a user would run it. */
+const MAIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+let env: EmulatorEnvironment;
+let dir: string;
+let connectionEnv: Record<string, string>;
+
+function cli(args: string[], extraEnv: Record<string, string> = connectionEnv): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [MAIN, ...args],
+      // Only what the test gives: no PINGONE_* from the machine running the tests.
+      { env: { PATH: process.env.PATH ?? "", ...extraEnv } },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+beforeAll(async () => {
+  env = await startEmulatorEnvironment();
+  dir = await mkdtemp(join(tmpdir(), "pingone-cli-"));
+  connectionEnv = {
+    PINGONE_ENVIRONMENT_ID: env.environment.environmentId,
+    PINGONE_CLIENT_ID: env.environment.clientId,
+    PINGONE_CLIENT_SECRET: env.environment.clientSecret,
+    PINGONE_API_URL: env.environment.apiUrl,
+    PINGONE_AUTH_URL: env.environment.authUrl,
+  };
+});
+
+afterAll(async () => {
+  await env?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe("pingone-connector CLI", () => {
+  it("prints help for the program and every subcommand", async () => {
+    for (const args of [
+      ["--help"],
+      ...["list", "describe", "validate", "invoke", "action"].map((c) => [c, "--help"]),
+    ]) {
+      const run = await cli(args, {});
+      expect(run.code, args.join(" ")).toBe(0);
+      expect(run.stdout).toContain("Usage: pingone-connector");
+    }
+  });
+
+  it("lists the capabilities as a table and as JSON", async () => {
+    const table = await cli(["list"], {});
+    expect(table.stdout).toMatch(/^userLookup\s+Find User$/m);
+    const json = await cli(["list", "--json"], {});
+    const ids = (JSON.parse(json.stdout) as { id: string }[]).map((c) => c.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(["userLookup", "checkPassword", "recoverPassword", "unlockUser"]),
+    );
+  });
+
+  it("describes a capability, and refuses an unknown one with exit 2", async () => {
+    const run = await cli(["describe", "checkPassword"], {});
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      id: "checkPassword",
+      title: "Check Password",
+      properties: { password: { secret: true } },
+      errors: { passwordLockedOut: expect.any(String) },
+    });
+    const unknown = await cli(["describe", "nope"], {});
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown capability "nope"');
+  });
+
+  it("validates input from JSON and from a file, listing every problem on stderr", async () => {
+    const ok = await cli(["validate", "readUser", "--input", '{"identifier":"x"}'], {});
+    expect(ok).toMatchObject({ code: 0 });
+    const file = join(dir, "bad.json");
+    await writeFile(file, JSON.stringify({ properties: { matchAttribute: "phone" } }));
+    const bad = await cli(["validate", "readUser", "--input", `@${file}`], {});
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe("");
+    expect(bad.stderr).toContain("/properties/identifier");
+    expect(bad.stderr).toContain("/properties/matchAttribute");
+    const notJson = await cli(["validate", "readUser", "--input", "{nope"], {});
+    expect(notJson).toMatchObject({ code: 2 });
+    expect(notJson.stderr).toContain("not valid JSON");
+  });
+
+  it("invokes a capability with the connection from PINGONE_* variables", async () => {
+    const user = await createTestUser(env.client);
+    const run = await cli(["invoke", "readUser", "--input", JSON.stringify({ identifier: user.id })]);
+    expect(run.code).toBe(0);
+    const envelope = JSON.parse(run.stdout);
+    expect(envelope).toMatchObject({
+      eventName: "continue",
+      output: { user: { id: user.id }, statusCode: 200 },
+    });
+    expect(run.stdout + run.stderr).not.toContain(env.environment.clientSecret);
+  });
+
+  it("invokes with --connection @file in the Swimlane spelling, and prints the Swimlane envelope", async () => {
+    const user = await createTestUser(env.client);
+    const file = join(dir, "asset.json");
+    await writeFile(
+      file,
+      JSON.stringify({
+        url: env.environment.apiUrl,
+        environmentId: env.environment.environmentId,
+        clientId: env.environment.clientId,
+        clientSecret: env.environment.clientSecret,
+      }),
+    );
+    const run = await cli(
+      [
+        "invoke",
+        "readUser",
+        "--input",
+        JSON.stringify({ identifier: user.id }),
+        "--format",
+        "swimlane",
+        "--connection",
+        `@${file}`,
+      ],
+      {},
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      status_code: 200,
+      reason: "OK",
+      json_body: { id: user.id },
+    });
+  });
+
+  it("exits 1 with the error JSON on stdout when the capability fails, and never prints the password", async () => {
+    const user = await createUserWithPassword(env.client, strongPassword());
+    const run = await cli([
+      "invoke",
+      "checkPassword",
+      "--input",
+      JSON.stringify({ identifier: user.id, password: "Wrong-Cli-Passw0rd" }),
+    ]);
+    expect(run.code).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      error: { code: "passwordNotValid", httpResponseCode: 400 },
+    });
+    expect(run.stdout + run.stderr).not.toContain("Wrong-Cli-Passw0rd");
+  });
+
+  it("exits 2 for invalid input, a missing connection or a bad --format", async () => {
+    const invalid = await cli(["invoke", "checkPassword", "--input", '{"identifier":"x"}']);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain("/password");
+    const noConnection = await cli(["invoke", "readUser", "--input", '{"identifier":"x"}'], {});
+    expect(noConnection.code).toBe(2);
+    expect(noConnection.stderr).toContain("PINGONE_ENVIRONMENT_ID");
+    const format = await cli(["invoke", "readUser", "--input", '{"identifier":"x"}', "--format", "xml"]);
+    expect(format.code).toBe(2);
+  });
+
+  it("prints a dry run without sending anything or showing a secret", async () => {
+    const offline = {
+      ...connectionEnv,
+      PINGONE_API_URL: "http://127.0.0.1:9",
+      PINGONE_AUTH_URL: "http://127.0.0.1:9",
+    };
+    const run = await cli(
+      [
+        "invoke",
+        "createUser",
+        "--dry-run",
+        "--input",
+        JSON.stringify({ username: "dry", email: "d@example.com", passwordForCreateUser: "Dry-Run-Secret1" }),
+      ],
+      offline,
+    );
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report).toMatchObject({ dryRun: true, complete: true });
+    expect(report.requests[0].headers.authorization).toBe("Bearer [REDACTED]");
+    expect(run.stdout).not.toContain("Dry-Run-Secret1");
+    expect(run.stdout).not.toContain(env.environment.clientSecret);
+  });
+
+  it("runs Swimlane actions: exit 0 for a 2xx envelope, 1 for a 4xx envelope, 2 for invalid input", async () => {
+    const user = await createTestUser(env.client);
+    const found = await cli([
+      "action",
+      "get_user_by_id",
+      "--input",
+      JSON.stringify({ path_parameters: { userID: user.id }, parameters: { expand: "population" } }),
+    ]);
+    expect(found.code).toBe(0);
+    expect(JSON.parse(found.stdout)).toMatchObject({ status_code: 200, json_body: { id: user.id } });
+    const missing = await cli([
+      "action",
+      "get_user_by_id",
+      "--input",
+      JSON.stringify({
+        path_parameters: { userID: "00000000-0000-4000-8000-000000000000" },
+        parameters: { expand: "population" },
+      }),
+    ]);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ status_code: 404 });
+    const unknown = await cli(["action", "get_everything", "--input", "{}"]);
+    expect(unknown.code).toBe(2);
+  });
+});
