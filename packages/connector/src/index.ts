@@ -1,3 +1,19 @@
+export { ActionInputError, UnknownActionError } from "./actions/action-errors.js";
+export type { ActionDefinition } from "./actions/definition.js";
+export { ACTIONS, findAction } from "./actions/index.js";
+export { type RunActionOptions, runAction } from "./actions/run-action.js";
+export type {
+  CreateAccountLinkInput,
+  CreateAccountLinkOutput,
+} from "./capabilities/account-links/create-account-link.js";
+export type {
+  DeleteAccountLinkInput,
+  DeleteAccountLinkOutput,
+} from "./capabilities/account-links/delete-account-link.js";
+export type {
+  ReadAccountLinksInput,
+  ReadAccountLinksOutput,
+} from "./capabilities/account-links/read-account-links.js";
 export { CapabilityError } from "./capabilities/capability-error.js";
 export type {
   AnyCapabilityDefinition,
@@ -7,8 +23,48 @@ export type {
   PropertyOption,
   PropertyUi,
 } from "./capabilities/definition.js";
+export type {
+  SendVerificationCodeInput,
+  SendVerificationCodeOutput,
+} from "./capabilities/email/send-verification-code.js";
+export type { VerifyEmailInput, VerifyEmailOutput } from "./capabilities/email/verify-email.js";
 export { camelCaseOf, errorKeyForApiError } from "./capabilities/error-keys.js";
+export type { CreateGroupInput, CreateGroupOutput } from "./capabilities/groups/create-group.js";
+export type {
+  CreateUserGroupMembershipInput,
+  CreateUserGroupMembershipOutput,
+} from "./capabilities/groups/create-user-group-membership.js";
+export type { DeleteGroupInput, DeleteGroupOutput } from "./capabilities/groups/delete-group.js";
+export type {
+  DeleteUserGroupMembershipInput,
+  DeleteUserGroupMembershipOutput,
+} from "./capabilities/groups/delete-user-group-membership.js";
+export type { ReadGroupInput, ReadGroupOutput } from "./capabilities/groups/read-group.js";
+export type {
+  ReadGroupMembersInput,
+  ReadGroupMembersOutput,
+} from "./capabilities/groups/read-group-members.js";
+export type {
+  ReadUserGroupMembershipsInput,
+  ReadUserGroupMembershipsOutput,
+} from "./capabilities/groups/read-user-group-memberships.js";
+export type { UpdateGroupInput, UpdateGroupOutput } from "./capabilities/groups/update-group.js";
 export { CAPABILITIES, findCapability } from "./capabilities/index.js";
+export type { CheckPasswordInput, CheckPasswordOutput } from "./capabilities/passwords/check-password.js";
+export type {
+  RecoverPasswordInput,
+  RecoverPasswordOutput,
+} from "./capabilities/passwords/recover-password.js";
+export type { ResetPasswordInput, ResetPasswordOutput } from "./capabilities/passwords/reset-password.js";
+export type {
+  SendRecoveryCodeInput,
+  SendRecoveryCodeOutput,
+} from "./capabilities/passwords/send-recovery-code.js";
+export type { SetPasswordInput, SetPasswordOutput } from "./capabilities/passwords/set-password.js";
+export type {
+  ReadPopulationInput,
+  ReadPopulationOutput,
+} from "./capabilities/populations/read-population.js";
 export type {
   CapabilityFailure,
   CapabilityResult,
@@ -18,10 +74,25 @@ export type {
   ValidationProblem,
 } from "./capabilities/result.js";
 export { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/run.js";
+export { GroupSchema, type PingOneGroup } from "./capabilities/schemas/group.js";
+export {
+  GroupMembershipSchema,
+  type PingOneGroupMembership,
+} from "./capabilities/schemas/group-membership.js";
+export { LinkedAccountSchema, type PingOneLinkedAccount } from "./capabilities/schemas/linked-account.js";
 export { type PasswordState, PasswordStateSchema } from "./capabilities/schemas/password-state.js";
+export { type PingOnePopulation, PopulationSchema } from "./capabilities/schemas/population.js";
 export { type PingOneUser, UserSchema } from "./capabilities/schemas/user.js";
 export { scimEquals, scimStringLiteral } from "./capabilities/scim-filter.js";
+export type { CreateUserInput, CreateUserOutput } from "./capabilities/users/create-user.js";
+export type { DeleteUserInput, DeleteUserOutput } from "./capabilities/users/delete-user.js";
+export type { EnableUserInput, EnableUserOutput } from "./capabilities/users/enable-user.js";
 export type { ReadUserInput, ReadUserOutput } from "./capabilities/users/read-user.js";
+export type { UnlockUserInput, UnlockUserOutput } from "./capabilities/users/unlock-user.js";
+export type { UpdateUserInput, UpdateUserOutput } from "./capabilities/users/update-user.js";
+export type { UserLookupInput, UserLookupOutput } from "./capabilities/users/user-lookup.js";
+export type { UsersLookupInput, UsersLookupOutput } from "./capabilities/users/users-lookup.js";
+export { runCli } from "./cli/program.js";
 export {
   PingOneApiError,
   type PingOneErrorBody,
@@ -76,4 +147,11 @@ export {
   type DaVinciSuccess,
   toDaVinciEnvelope,
 } from "./envelopes/davinci.js";
+export {
+  type SwimlaneEnvelope,
+  SwimlaneEnvelopeSchema,
+  type SwimlaneResponseSource,
+  swimlaneEnvelopeSchema,
+  toSwimlaneEnvelope,
+} from "./envelopes/swimlane.js";
 export { CONNECTOR_VERSION } from "./version.js";

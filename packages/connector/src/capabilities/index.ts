@@ -21,14 +21,27 @@
  * 4. Test it against the emulator: success, an expected error, a validation error, the
  *    examples against the input schema, the output against the output schema.
  */
+
+import { createAccountLink } from "./account-links/create-account-link.js";
+import { deleteAccountLink } from "./account-links/delete-account-link.js";
+import { readAccountLinks } from "./account-links/read-account-links.js";
 import type { AnyCapabilityDefinition } from "./definition.js";
 import { sendVerificationCode } from "./email/send-verification-code.js";
 import { verifyEmail } from "./email/verify-email.js";
+import { createGroup } from "./groups/create-group.js";
+import { createUserGroupMembership } from "./groups/create-user-group-membership.js";
+import { deleteGroup } from "./groups/delete-group.js";
+import { deleteUserGroupMembership } from "./groups/delete-user-group-membership.js";
+import { readGroup } from "./groups/read-group.js";
+import { readGroupMembers } from "./groups/read-group-members.js";
+import { readUserGroupMemberships } from "./groups/read-user-group-memberships.js";
+import { updateGroup } from "./groups/update-group.js";
 import { checkPassword } from "./passwords/check-password.js";
 import { recoverPassword } from "./passwords/recover-password.js";
 import { resetPassword } from "./passwords/reset-password.js";
 import { sendRecoveryCode } from "./passwords/send-recovery-code.js";
 import { setPassword } from "./passwords/set-password.js";
+import { readPopulation } from "./populations/read-population.js";
 import { createUser } from "./users/create-user.js";
 import { deleteUser } from "./users/delete-user.js";
 import { enableUser } from "./users/enable-user.js";
@@ -54,6 +67,18 @@ export const CAPABILITIES: readonly AnyCapabilityDefinition[] = [
   recoverPassword,
   resetPassword,
   setPassword,
+  createAccountLink,
+  readAccountLinks,
+  deleteAccountLink,
+  readPopulation,
+  readUserGroupMemberships,
+  createUserGroupMembership,
+  deleteUserGroupMembership,
+  createGroup,
+  readGroup,
+  updateGroup,
+  deleteGroup,
+  readGroupMembers,
   unlockUser,
 ];
 

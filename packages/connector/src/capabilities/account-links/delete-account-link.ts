@@ -1,0 +1,79 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { finalRequest } from "../../dry-run/final-request.js";
+import { CapabilityError } from "../capability-error.js";
+import { defineCapability } from "../definition.js";
+import { isSafePathSegment, pathSegment } from "../path-segment.js";
+import { succeed } from "../result.js";
+import { ENVELOPE_FIELDS } from "../schema-helpers.js";
+import {
+  acceptLegacyUserId,
+  ESCAPE_IDENTIFIER_INPUT,
+  ESCAPE_IDENTIFIER_UI,
+  resolveUser,
+  USER_TARGET_ERRORS,
+  USER_TARGET_INPUT,
+  USER_TARGET_UI,
+  userPath,
+} from "../user-target.js";
+
+const DeleteAccountLinkInput = Type.Object({
+  ...USER_TARGET_INPUT,
+  accountLinkId: Type.String({ minLength: 0, maxLength: 100, description: "Account link ID" }),
+  ...ESCAPE_IDENTIFIER_INPUT,
+});
+// The product's output has only headers and statusCode: no rawResponse.
+const DeleteAccountLinkOutput = Type.Object({
+  statusCode: ENVELOPE_FIELDS.statusCode,
+  headers: ENVELOPE_FIELDS.headers,
+});
+
+export type DeleteAccountLinkInput = Static<typeof DeleteAccountLinkInput>;
+export type DeleteAccountLinkOutput = Static<typeof DeleteAccountLinkOutput>;
+
+/** A17 Delete Account Link: `DELETE P/users/{id}/linkedAccounts/{accountLinkId}` → 204. */
+export const deleteAccountLink = defineCapability({
+  id: "deleteAccountLink",
+  title: "Delete Account Link",
+  description: "Delete a user's account link.",
+  input: DeleteAccountLinkInput,
+  output: DeleteAccountLinkOutput,
+  properties: {
+    ...USER_TARGET_UI,
+    accountLinkId: { displayName: "Account link ID", control: "textField", info: "ID of the account link." },
+    ...ESCAPE_IDENTIFIER_UI,
+  },
+  errors: {
+    ...USER_TARGET_ERRORS,
+    notFound: "The user has no account link with this id.",
+    invalidInput: "The account link id is empty.",
+  },
+  examples: [
+    {
+      matchAttribute: "id",
+      identifier: "f442f27a-6d9c-4280-891f-bed26a9bd9ce",
+      accountLinkId: "9b0c2f4e-3a1d-4c5b-8e7f-6a5b4c3d2e1f",
+    },
+  ],
+  acceptLegacy: acceptLegacyUserId,
+  async handler(input, ctx) {
+    const accountLinkId = input.accountLinkId.trim();
+    if (accountLinkId === "") {
+      throw new CapabilityError("invalidInput", "accountLinkId must not be empty", { httpResponseCode: 400 });
+    }
+    if (!isSafePathSegment(accountLinkId)) {
+      throw new CapabilityError("notFound", "The user has no account link with this id", {
+        httpResponseCode: 404,
+      });
+    }
+    const user = await resolveUser(ctx, input);
+    const response = await ctx.client.request(
+      finalRequest({
+        method: "DELETE",
+        path: `${userPath(ctx, user.id)}/linkedAccounts/${pathSegment(accountLinkId)}`,
+        signal: ctx.signal,
+        transactionId: ctx.transactionId,
+      }),
+    );
+    return succeed({}, response, { includeRawResponse: false });
+  },
+});

@@ -1,0 +1,61 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { finalRequest } from "../../dry-run/final-request.js";
+import { defineCapability } from "../definition.js";
+import { succeed } from "../result.js";
+import { outputSchema } from "../schema-helpers.js";
+import { GroupMembershipSchema, type PingOneGroupMembership } from "../schemas/group-membership.js";
+import { withoutLinks } from "../schemas/without-links.js";
+import { acceptLegacyUserId, resolveUser, USER_TARGET_ERRORS, userPath } from "../user-target.js";
+import { MEMBERSHIP_INPUT, MEMBERSHIP_UI, membershipGroupId } from "./membership-properties.js";
+
+const CreateUserGroupMembershipInput = Type.Object(MEMBERSHIP_INPUT);
+const CreateUserGroupMembershipOutput = outputSchema({ groupMembership: GroupMembershipSchema });
+
+export type CreateUserGroupMembershipInput = Static<typeof CreateUserGroupMembershipInput>;
+export type CreateUserGroupMembershipOutput = Static<typeof CreateUserGroupMembershipOutput>;
+
+/** A25 Create User Group Membership: `POST P/users/{id}/memberOfGroups` `{id: groupId}` → 201. */
+export const createUserGroupMembership = defineCapability({
+  id: "createUserGroupMembership",
+  title: "Create User Group Membership",
+  description: "Add a user to a group.",
+  input: CreateUserGroupMembershipInput,
+  output: CreateUserGroupMembershipOutput,
+  properties: MEMBERSHIP_UI,
+  errors: {
+    ...USER_TARGET_ERRORS,
+    notFound: "PingOne answered 404 (no such group).",
+    invalidValue:
+      "PingOne refused the group: it does not exist, is dynamic (its members come from its filter) or belongs to another population.",
+    uniquenessViolation:
+      "The user is already a member of this group, or of another group with the same name.",
+    constraintViolation: "PingOne refused the membership for a constraint of the group.",
+  },
+  examples: [
+    {
+      matchAttribute: "id",
+      identifier: "f442f27a-6d9c-4280-891f-bed26a9bd9ce",
+      group: "useGroupId",
+      groupId: "6c25c1a1-7c6f-4b86-8d1f-0f1bb9a5f9a3",
+    },
+    { matchAttribute: "username", identifier: "johndoe", groupId: "6c25c1a1-7c6f-4b86-8d1f-0f1bb9a5f9a3" },
+  ],
+  acceptLegacy: acceptLegacyUserId,
+  async handler(input, ctx) {
+    const groupId = membershipGroupId(input);
+    const user = await resolveUser(ctx, input);
+    const response = await ctx.client.request<Record<string, unknown>>(
+      finalRequest({
+        method: "POST",
+        path: `${userPath(ctx, user.id)}/memberOfGroups`,
+        body: { id: groupId },
+        signal: ctx.signal,
+        transactionId: ctx.transactionId,
+      }),
+    );
+    // The product document's schema wraps the response: rawResponse.groupMembership.
+    return succeed({ groupMembership: withoutLinks<PingOneGroupMembership>(response.body) }, response, {
+      rawResponse: { groupMembership: response.body ?? {} },
+    });
+  },
+});

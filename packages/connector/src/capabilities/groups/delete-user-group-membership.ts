@@ -1,0 +1,57 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { finalRequest } from "../../dry-run/final-request.js";
+import { defineCapability } from "../definition.js";
+import { pathSegment } from "../path-segment.js";
+import { succeed } from "../result.js";
+import { outputSchema } from "../schema-helpers.js";
+import { acceptLegacyUserId, resolveUser, USER_TARGET_ERRORS, userPath } from "../user-target.js";
+import { MEMBERSHIP_INPUT, MEMBERSHIP_UI, membershipGroupId } from "./membership-properties.js";
+
+const DeleteUserGroupMembershipInput = Type.Object(MEMBERSHIP_INPUT);
+const DeleteUserGroupMembershipOutput = outputSchema({});
+
+export type DeleteUserGroupMembershipInput = Static<typeof DeleteUserGroupMembershipInput>;
+export type DeleteUserGroupMembershipOutput = Static<typeof DeleteUserGroupMembershipOutput>;
+
+/** A26 Delete User Group Membership: `DELETE P/users/{id}/memberOfGroups/{groupId}` → 204. */
+export const deleteUserGroupMembership = defineCapability({
+  id: "deleteUserGroupMembership",
+  title: "Delete User Group Membership",
+  description: "Remove a user from a group.",
+  input: DeleteUserGroupMembershipInput,
+  output: DeleteUserGroupMembershipOutput,
+  properties: MEMBERSHIP_UI,
+  errors: {
+    ...USER_TARGET_ERRORS,
+    notFound: "The user is not a direct member of this group, or no such group exists.",
+    invalidValue: "PingOne refused the removal (a dynamic membership comes from the group's filter).",
+    constraintViolation: "PingOne refused the removal for a constraint of the group.",
+  },
+  examples: [
+    {
+      matchAttribute: "id",
+      identifier: "f442f27a-6d9c-4280-891f-bed26a9bd9ce",
+      group: "useGroupId",
+      groupId: "6c25c1a1-7c6f-4b86-8d1f-0f1bb9a5f9a3",
+    },
+    {
+      matchAttribute: "email",
+      identifier: "ping@pingidentity.com",
+      groupId: "6c25c1a1-7c6f-4b86-8d1f-0f1bb9a5f9a3",
+    },
+  ],
+  acceptLegacy: acceptLegacyUserId,
+  async handler(input, ctx) {
+    const groupId = membershipGroupId(input);
+    const user = await resolveUser(ctx, input);
+    const response = await ctx.client.request(
+      finalRequest({
+        method: "DELETE",
+        path: `${userPath(ctx, user.id)}/memberOfGroups/${pathSegment(groupId)}`,
+        signal: ctx.signal,
+        transactionId: ctx.transactionId,
+      }),
+    );
+    return succeed({}, response);
+  },
+});

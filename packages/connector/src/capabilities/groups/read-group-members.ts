@@ -1,0 +1,214 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { PingOneApiError } from "../../client/errors/api-error.js";
+import type { ApiResponse } from "../../client/types.js";
+import { CapabilityError } from "../capability-error.js";
+import { type CapabilityContext, defineCapability } from "../definition.js";
+import { isSafePathSegment, pathSegment } from "../path-segment.js";
+import { readCollection } from "../read-collection.js";
+import { succeed } from "../result.js";
+import { outputSchema } from "../schema-helpers.js";
+import { normalizeUser, UserSchema } from "../schemas/user.js";
+import { SCIM_ATTRIBUTE_PATH, scimAnyOf, scimEquals, scimStringLiteral } from "../scim-filter.js";
+import { ESCAPE_IDENTIFIER_INPUT, ESCAPE_IDENTIFIER_UI, userPath, usersPath } from "../user-target.js";
+import { GROUP_ID_DESCRIPTION, GROUP_ID_UI, given, groupPath, requireGroupId } from "./group-properties.js";
+
+/** "Read up to 100 members of a group" [doc]. */
+const MAX_MEMBERS = 100;
+
+/** Names flows use for the user id (capabilities.md A1). */
+const ID_ALIASES = new Set(["id", "userid"]);
+
+const ReadGroupMembersInput = Type.Object({
+  groupId: Type.String({ minLength: 0, maxLength: 100, description: GROUP_ID_DESCRIPTION }),
+  matchAttributes: Type.Optional(
+    Type.Array(Type.String({ pattern: SCIM_ATTRIBUTE_PATH }), {
+      uniqueItems: true,
+      description: "PingOne attributes to match the identifier against, e.g. username, email",
+    }),
+  ),
+  userIdentifierForFindUser: Type.Optional(
+    Type.String({ description: "The value to look for in the attributes." }),
+  ),
+  memberGroupRelationship: Type.Optional(
+    Type.Boolean({ default: false, description: "Only members assigned to the group directly." }),
+  ),
+  ...ESCAPE_IDENTIFIER_INPUT,
+});
+
+const MatchedUser = Type.Object({ _embedded: Type.Object({ user: UserSchema }) });
+const ReadGroupMembersOutput = outputSchema({
+  matchedUsers: Type.Array(MatchedUser, { description: "The members found, at most 100" }),
+  count: Type.Integer({ description: "How many members are in matchedUsers" }),
+  truncated: Type.Optional(
+    Type.Boolean({ description: "True when the group has more matching members than 100" }),
+  ),
+});
+
+export type ReadGroupMembersInput = Static<typeof ReadGroupMembersInput>;
+export type ReadGroupMembersOutput = Static<typeof ReadGroupMembersOutput>;
+
+type UserResource = Record<string, unknown> & { id?: string };
+
+/**
+ * A32 Read Group Members: users filtered by `memberOfGroups[id eq "<group>"]`, optionally also
+ * matching an identifier in some attributes (values escaped), optionally only direct members.
+ */
+export const readGroupMembers = defineCapability({
+  id: "readGroupMembers",
+  title: "Read Group Members",
+  description: "Read up to 100 members of a group.",
+  input: ReadGroupMembersInput,
+  output: ReadGroupMembersOutput,
+  properties: {
+    ...GROUP_ID_UI,
+    matchAttributes: {
+      displayName: "PingOne Attributes",
+      control: "textFieldArrayView",
+      info: "Enter the PingOne attributes you want to use to find a user, such as username, userID, or email.",
+      uiOnly: true,
+    },
+    userIdentifierForFindUser: {
+      displayName: "Identifier",
+      control: "textField",
+      info: "Enter the identifier, which was captured earlier in the flow, that you want to use to find a user. For example, if the attributes specified are email and username, and the identifier is username, the system will search for users whose email or username match the value captured under username.",
+      uiOnly: true,
+    },
+    memberGroupRelationship: {
+      displayName: "Direct Member Relationship",
+      control: "toggleSwitch",
+      info: "The output will only include members that are directly assigned to the group, instead of including any members assigned by a filter.",
+      uiOnly: true,
+    },
+    ...ESCAPE_IDENTIFIER_UI,
+  },
+  errors: {
+    notFound: "No group has this id.",
+    invalidFilter: "PingOne refused the filter built from the attributes.",
+    invalidInput: "The group id is empty, or an identifier was given without attributes.",
+    accessFailed: "The worker application lacks the roles or credentials for this call.",
+    unexpectedError: "PingOne or the network failed unexpectedly.",
+  },
+  examples: [
+    { groupId: "f442f27a-6d9c-4280-891f-bed26a9bd9ce" },
+    {
+      groupId: "f442f27a-6d9c-4280-891f-bed26a9bd9ce",
+      matchAttributes: ["username", "email"],
+      userIdentifierForFindUser: "johndoe",
+      memberGroupRelationship: true,
+    },
+  ],
+  async handler(input, ctx) {
+    const groupId = requireGroupId(input.groupId);
+    const identifier = given(input.userIdentifierForFindUser);
+    const attributes = [...new Set((input.matchAttributes ?? []).map(canonicalAttribute))];
+    if (identifier !== undefined && attributes.length === 0) {
+      throw new CapabilityError("invalidInput", "matchAttributes is required with an identifier", {
+        httpResponseCode: 400,
+      });
+    }
+    const byId = identifier !== undefined && attributes.includes("id");
+    const filtered = identifier === undefined ? [] : attributes.filter((attribute) => attribute !== "id");
+
+    const members: { user: UserResource; type?: string }[] = [];
+    let response: ApiResponse | undefined;
+    let truncated = false;
+    if (!byId || filtered.length > 0) {
+      const member = `memberOfGroups[id eq ${scimStringLiteral(groupId)}]`;
+      const filter =
+        filtered.length === 0
+          ? member
+          : `${member} and (${scimAnyOf(filtered.map((attribute) => scimEquals(attribute, identifier!)))})`;
+      const read = await readCollection<UserResource>(ctx, usersPath(ctx), {
+        embedded: "users",
+        query: { filter, limit: MAX_MEMBERS },
+        maxItems: MAX_MEMBERS,
+      });
+      response = read.response;
+      truncated = read.truncated;
+      for (const user of read.items) members.push({ user });
+    }
+    if (byId) {
+      const found = await memberById(ctx, identifier!, groupId);
+      response ??= found.response;
+      const already = members.some((member) => member.user.id === found.member?.user.id);
+      if (found.member && !already && members.length < MAX_MEMBERS) members.push(found.member);
+    }
+    if (members.length === 0) {
+      // An empty result for a group that does not exist is "no such group", not "no members".
+      const group = await ctx.client.request({
+        method: "GET",
+        path: groupPath(ctx, groupId),
+        signal: ctx.signal,
+        transactionId: ctx.transactionId,
+      });
+      response ??= group;
+    }
+
+    const kept = input.memberGroupRelationship ? await directMembers(ctx, members, groupId) : members;
+    const matchedUsers = kept.map((member) => ({ _embedded: { user: normalizeUser(member.user) } }));
+    const output: Record<string, unknown> = { matchedUsers, count: matchedUsers.length };
+    if (truncated) output.truncated = true;
+    return succeed(output, response!, {
+      rawResponse: { _embedded: { matchedUsers, count: matchedUsers.length } },
+    });
+  },
+});
+
+function canonicalAttribute(attribute: string): string {
+  return ID_ALIASES.has(attribute.toLowerCase()) ? "id" : attribute;
+}
+
+/**
+ * `id` is not a filterable user attribute: the user is read by id and its membership of the
+ * group read directly. A value that cannot be an id matches nobody.
+ */
+async function memberById(
+  ctx: CapabilityContext,
+  userId: string,
+  groupId: string,
+): Promise<{ member?: { user: UserResource; type?: string }; response?: ApiResponse }> {
+  if (!isSafePathSegment(userId)) return {};
+  try {
+    const membership = await ctx.client.request<{ type?: string }>({
+      method: "GET",
+      path: `${userPath(ctx, userId)}/memberOfGroups/${pathSegment(groupId)}`,
+      signal: ctx.signal,
+      transactionId: ctx.transactionId,
+    });
+    const user = await ctx.client.request<UserResource>({
+      method: "GET",
+      path: userPath(ctx, userId),
+      signal: ctx.signal,
+      transactionId: ctx.transactionId,
+    });
+    const member: { user: UserResource; type?: string } = { user: user.body };
+    if (membership.body?.type) member.type = membership.body.type;
+    return { member, response: user };
+  } catch (error) {
+    if (error instanceof PingOneApiError && (error.status === 404 || error.status === 400)) return {};
+    throw error;
+  }
+}
+
+/** Keeps the members assigned to the group itself, not through its filter or a nested group. */
+async function directMembers(
+  ctx: CapabilityContext,
+  members: { user: UserResource; type?: string }[],
+  groupId: string,
+): Promise<{ user: UserResource; type?: string }[]> {
+  const kept: { user: UserResource; type?: string }[] = [];
+  for (const member of members) {
+    let type = member.type;
+    if (type === undefined && member.user.id !== undefined) {
+      const membership = await ctx.client.request<{ type?: string }>({
+        method: "GET",
+        path: `${userPath(ctx, member.user.id)}/memberOfGroups/${pathSegment(groupId)}`,
+        signal: ctx.signal,
+        transactionId: ctx.transactionId,
+      });
+      type = membership.body?.type;
+    }
+    if (type?.toUpperCase() === "DIRECT") kept.push(member);
+  }
+  return kept;
+}

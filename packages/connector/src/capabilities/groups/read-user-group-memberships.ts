@@ -1,0 +1,51 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { defineCapability } from "../definition.js";
+import { readCollection } from "../read-collection.js";
+import { succeed } from "../result.js";
+import { outputSchema } from "../schema-helpers.js";
+import { GroupMembershipSchema } from "../schemas/group-membership.js";
+import {
+  acceptLegacyUserId,
+  ESCAPE_IDENTIFIER_INPUT,
+  ESCAPE_IDENTIFIER_UI,
+  resolveUser,
+  USER_TARGET_ERRORS,
+  USER_TARGET_INPUT,
+  USER_TARGET_UI,
+  userPath,
+} from "../user-target.js";
+
+const ReadUserGroupMembershipsInput = Type.Object({ ...USER_TARGET_INPUT, ...ESCAPE_IDENTIFIER_INPUT });
+const ReadUserGroupMembershipsOutput = outputSchema({
+  groupMemberships: Type.Array(GroupMembershipSchema, { description: "The user's groups, each embedded" }),
+});
+
+export type ReadUserGroupMembershipsInput = Static<typeof ReadUserGroupMembershipsInput>;
+export type ReadUserGroupMembershipsOutput = Static<typeof ReadUserGroupMembershipsOutput>;
+
+/** A24 Read User Group Memberships: every membership of the user, all pages, groups expanded. */
+export const readUserGroupMemberships = defineCapability({
+  id: "readUserGroupMemberships",
+  title: "Read User Group Memberships",
+  description: "Find information about the groups to which users belong.",
+  input: ReadUserGroupMembershipsInput,
+  output: ReadUserGroupMembershipsOutput,
+  properties: { ...USER_TARGET_UI, ...ESCAPE_IDENTIFIER_UI },
+  errors: USER_TARGET_ERRORS,
+  examples: [
+    { matchAttribute: "id", identifier: "f442f27a-6d9c-4280-891f-bed26a9bd9ce" },
+    { matchAttribute: "email", identifier: "ping@pingidentity.com" },
+  ],
+  acceptLegacy: acceptLegacyUserId,
+  async handler(input, ctx) {
+    const user = await resolveUser(ctx, input);
+    const { items, response } = await readCollection<Record<string, unknown>>(
+      ctx,
+      `${userPath(ctx, user.id)}/memberOfGroups`,
+      { embedded: "groupMemberships", query: { expand: "group", limit: 100 } },
+    );
+    // Several pages are reported as one collection, as flows read rawResponse._embedded.groupMemberships.
+    const rawResponse = { _embedded: { groupMemberships: items }, count: items.length, size: items.length };
+    return succeed({ groupMemberships: items }, response, { rawResponse });
+  },
+});

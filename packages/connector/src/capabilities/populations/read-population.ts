@@ -1,0 +1,143 @@
+import { type Static, Type } from "@sinclair/typebox";
+import { finalRequest } from "../../dry-run/final-request.js";
+import { CapabilityError } from "../capability-error.js";
+import { type CapabilityContext, defineCapability } from "../definition.js";
+import { isSafePathSegment, pathSegment } from "../path-segment.js";
+import { POPULATION_INPUT, POPULATION_UI } from "../population-target.js";
+import { readCollection } from "../read-collection.js";
+import { succeed } from "../result.js";
+import { outputSchema } from "../schema-helpers.js";
+import { type PingOnePopulation, PopulationSchema } from "../schemas/population.js";
+import { withoutLinks } from "../schemas/without-links.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const ReadPopulationInput = Type.Object({
+  population: POPULATION_INPUT.population,
+  alternativeIdentifier: Type.Optional(
+    Type.String({ minLength: 0, maxLength: 255, description: "Alternative Identifier" }),
+  ),
+  populationId: POPULATION_INPUT.populationId,
+});
+const ReadPopulationOutput = outputSchema({
+  population: PopulationSchema,
+  populations: Type.Array(PopulationSchema, { description: "Every population that matched" }),
+});
+
+export type ReadPopulationInput = Static<typeof ReadPopulationInput>;
+export type ReadPopulationOutput = Static<typeof ReadPopulationOutput>;
+
+type PopulationResource = Record<string, unknown> & { createdAt?: string; alternativeIdentifiers?: unknown };
+
+/**
+ * A23 Read Population: by id (`GET P/populations/{id}`), or by alternative identifier (all
+ * populations listed, matched on the client, ignoring case: PingOne documents no filter for it).
+ */
+export const readPopulation = defineCapability({
+  id: "readPopulation",
+  title: "Read Population",
+  description: "Find population information.",
+  input: ReadPopulationInput,
+  output: ReadPopulationOutput,
+  properties: {
+    population: POPULATION_UI.population!,
+    alternativeIdentifier: {
+      displayName: "Alternative Identifier",
+      control: "textField",
+      info: "Enter an Alternative Identifier to look for populations.",
+    },
+    populationId: POPULATION_UI.populationId!,
+  },
+  errors: {
+    notFound: "No population has this id or alternative identifier.",
+    invalidInput: "The population id or alternative identifier the choice needs is empty.",
+    accessFailed: "The worker application lacks the roles or credentials for this call.",
+    unexpectedError: "PingOne or the network failed unexpectedly.",
+  },
+  examples: [
+    { population: "usePopulationId", populationId: "42fc7d8f-db37-4a42-8eb8-6664e7f62f79" },
+    { population: "useAlternativeId", alternativeIdentifier: "pingidentity.com" },
+  ],
+  async handler(input, ctx) {
+    const choice = input.population.trim() === "" ? "usePopulationId" : input.population.trim();
+    if (choice === "useAlternativeId") return byAlternativeId(ctx, input.alternativeIdentifier?.trim() ?? "");
+    if (choice === "useDefaultPopulation") return defaultPopulation(ctx);
+    if (choice === "usePopulationId") return byId(ctx, input.populationId?.trim() ?? "");
+    if (UUID.test(choice)) return byId(ctx, choice);
+    throw new CapabilityError(
+      "invalidInput",
+      "population must be usePopulationId, useAlternativeId, useDefaultPopulation or a population id",
+      { httpResponseCode: 400 },
+    );
+  },
+});
+
+function populationsPath(ctx: CapabilityContext): string {
+  return `/environments/${pathSegment(ctx.environmentId)}/populations`;
+}
+
+async function byId(ctx: CapabilityContext, populationId: string) {
+  if (populationId === "") {
+    throw new CapabilityError("invalidInput", "populationId is required with usePopulationId", {
+      httpResponseCode: 400,
+    });
+  }
+  if (!isSafePathSegment(populationId)) {
+    throw new CapabilityError("notFound", "No population has this id", { httpResponseCode: 404 });
+  }
+  const response = await ctx.client.request<PopulationResource>(
+    finalRequest({
+      method: "GET",
+      path: `${populationsPath(ctx)}/${pathSegment(populationId)}`,
+      signal: ctx.signal,
+      transactionId: ctx.transactionId,
+    }),
+  );
+  const population = withoutLinks<PingOnePopulation>(response.body);
+  return succeed({ population, populations: [population] }, response);
+}
+
+async function byAlternativeId(ctx: CapabilityContext, alternativeIdentifier: string) {
+  if (alternativeIdentifier === "") {
+    throw new CapabilityError("invalidInput", "alternativeIdentifier is required with useAlternativeId", {
+      httpResponseCode: 400,
+    });
+  }
+  const wanted = alternativeIdentifier.toLowerCase();
+  return selectFromAll(
+    ctx,
+    (population) =>
+      Array.isArray(population.alternativeIdentifiers) &&
+      population.alternativeIdentifiers.some((id) => typeof id === "string" && id.toLowerCase() === wanted),
+    "No population has this alternative identifier",
+  );
+}
+
+async function defaultPopulation(ctx: CapabilityContext) {
+  return selectFromAll(
+    ctx,
+    (population) => population.default === true,
+    "The environment has no default population",
+  );
+}
+
+/**
+ * Lists every population and keeps the matching ones, oldest first: `population` is the first,
+ * `populations` all of them, and `rawResponse` the population chosen.
+ */
+async function selectFromAll(
+  ctx: CapabilityContext,
+  matches: (population: PopulationResource) => boolean,
+  notFoundMessage: string,
+) {
+  const { items, response } = await readCollection<PopulationResource>(ctx, populationsPath(ctx), {
+    embedded: "populations",
+  });
+  const found = items
+    .filter(matches)
+    .sort((a, b) => String(a.createdAt ?? "").localeCompare(String(b.createdAt ?? "")));
+  const chosen = found[0];
+  if (chosen === undefined) throw new CapabilityError("notFound", notFoundMessage, { httpResponseCode: 404 });
+  const populations = found.map((population) => withoutLinks<PingOnePopulation>(population));
+  return succeed({ population: populations[0]!, populations }, response, { rawResponse: chosen });
+}

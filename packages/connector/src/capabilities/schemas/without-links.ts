@@ -1,0 +1,6 @@
+/** A resource's normalized copy: `_links` removed (rawResponse keeps them, capabilities.md §3.1). */
+export function withoutLinks<T = Record<string, unknown>>(resource: unknown): T {
+  if (resource === null || typeof resource !== "object" || Array.isArray(resource)) return {} as T;
+  const { _links: _ignored, ...rest } = resource as Record<string, unknown>;
+  return rest as T;
+}
