@@ -1,3 +1,4 @@
+import { Type } from "@sinclair/typebox";
 import { swimlaneEnvelopeSchema } from "../envelopes/swimlane.js";
 import type { ActionDefinition } from "./definition.js";
 import { actionInput, expandParameter, pathParameters, queryParameters } from "./input-groups.js";
@@ -11,8 +12,8 @@ export const getLinkedAccounts: ActionDefinition = {
   endpoint: "v1/environments/{{envID}}/users/{{userID}}/linkedAccounts",
   inputSchema: actionInput({
     path_parameters: pathParameters(true),
-    // Required by the product page, although PingOne answers without it.
-    parameters: queryParameters({ expand: expandParameter("identityProviders") }),
+    // The product page marks it required; PingOne answers without it, so its absence is accepted.
+    parameters: queryParameters({ expand: Type.Optional(expandParameter("identityProviders")) }),
   }),
   outputSchema: swimlaneEnvelopeSchema(LinkedAccountCollection),
 };

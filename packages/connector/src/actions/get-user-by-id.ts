@@ -14,8 +14,8 @@ export const getUserById: ActionDefinition = {
     path_parameters: pathParameters(true),
     parameters: queryParameters({
       include: Type.Optional(Type.String({ description: "memberOfGroupNames or memberOfGroupIDs" })),
-      // Required by the product page, although PingOne answers without it.
-      expand: expandParameter("population"),
+      // The product page marks it required; PingOne answers without it, so its absence is accepted.
+      expand: Type.Optional(expandParameter("population")),
     }),
   }),
   outputSchema: swimlaneEnvelopeSchema(UserResource),

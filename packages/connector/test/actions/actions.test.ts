@@ -222,9 +222,18 @@ describe("get_linked_accounts", () => {
     expect(envelope.status_code).toBe(404);
   });
 
-  it("refuses an input without the expand the product page requires", async () => {
-    const error = await expectRefused("get_linked_accounts", { path_parameters: { userID: userId } });
-    expect(error.problems.map((p) => p.path)).toEqual(["/parameters"]);
+  it("refuses an expand that is not a string, and accepts none", async () => {
+    const error = await expectRefused("get_linked_accounts", {
+      path_parameters: { userID: userId },
+      parameters: { expand: ["identityProviders"] },
+    });
+    expect(error.problems).toEqual([
+      expect.objectContaining({ path: "/parameters/expand", keyword: "type" }),
+    ]);
+    const withoutExpand = await connector.runAction("get_linked_accounts", {
+      path_parameters: { userID: userId },
+    });
+    expect(withoutExpand.status_code).toBe(200);
   });
 });
 
@@ -290,7 +299,7 @@ describe("get_user_by_id", () => {
   it("reports every problem at once, each with a JSON pointer", async () => {
     const error = await expectRefused("get_user_by_id", {
       path_parameters: { userID: 42 },
-      parameters: { include: ["memberOfGroupNames"] },
+      parameters: { include: ["memberOfGroupNames"], expand: 5 },
     });
     expect(error.problems.map((p) => p.path).sort()).toEqual([
       "/parameters/expand",
