@@ -25,16 +25,9 @@ export type {
 } from "./capabilities/definition.js";
 export type {
   SendVerificationCodeInput,
-  SendVerificationCodeInput,
-  SendVerificationCodeOutput,
   SendVerificationCodeOutput,
 } from "./capabilities/email/send-verification-code.js";
-export type {
-  VerifyEmailInput,
-  VerifyEmailInput,
-  VerifyEmailOutput,
-  VerifyEmailOutput,
-} from "./capabilities/email/verify-email.js";
+export type { VerifyEmailInput, VerifyEmailOutput } from "./capabilities/email/verify-email.js";
 export { camelCaseOf, errorKeyForApiError } from "./capabilities/error-keys.js";
 export type { CreateGroupInput, CreateGroupOutput } from "./capabilities/groups/create-group.js";
 export type {
@@ -57,36 +50,17 @@ export type {
 } from "./capabilities/groups/read-user-group-memberships.js";
 export type { UpdateGroupInput, UpdateGroupOutput } from "./capabilities/groups/update-group.js";
 export { CAPABILITIES, findCapability } from "./capabilities/index.js";
-export type {
-  CheckPasswordInput,
-  CheckPasswordInput,
-  CheckPasswordOutput,
-  CheckPasswordOutput,
-} from "./capabilities/passwords/check-password.js";
+export type { CheckPasswordInput, CheckPasswordOutput } from "./capabilities/passwords/check-password.js";
 export type {
   RecoverPasswordInput,
-  RecoverPasswordInput,
-  RecoverPasswordOutput,
   RecoverPasswordOutput,
 } from "./capabilities/passwords/recover-password.js";
-export type {
-  ResetPasswordInput,
-  ResetPasswordInput,
-  ResetPasswordOutput,
-  ResetPasswordOutput,
-} from "./capabilities/passwords/reset-password.js";
+export type { ResetPasswordInput, ResetPasswordOutput } from "./capabilities/passwords/reset-password.js";
 export type {
   SendRecoveryCodeInput,
-  SendRecoveryCodeInput,
-  SendRecoveryCodeOutput,
   SendRecoveryCodeOutput,
 } from "./capabilities/passwords/send-recovery-code.js";
-export type {
-  SetPasswordInput,
-  SetPasswordInput,
-  SetPasswordOutput,
-  SetPasswordOutput,
-} from "./capabilities/passwords/set-password.js";
+export type { SetPasswordInput, SetPasswordOutput } from "./capabilities/passwords/set-password.js";
 export type {
   ReadPopulationInput,
   ReadPopulationOutput,
@@ -110,50 +84,15 @@ export { type PasswordState, PasswordStateSchema } from "./capabilities/schemas/
 export { type PingOnePopulation, PopulationSchema } from "./capabilities/schemas/population.js";
 export { type PingOneUser, UserSchema } from "./capabilities/schemas/user.js";
 export { scimEquals, scimStringLiteral } from "./capabilities/scim-filter.js";
-export type {
-  CreateUserInput,
-  CreateUserInput,
-  CreateUserOutput,
-  CreateUserOutput,
-} from "./capabilities/users/create-user.js";
-export type {
-  DeleteUserInput,
-  DeleteUserInput,
-  DeleteUserOutput,
-  DeleteUserOutput,
-} from "./capabilities/users/delete-user.js";
-export type {
-  EnableUserInput,
-  EnableUserInput,
-  EnableUserOutput,
-  EnableUserOutput,
-} from "./capabilities/users/enable-user.js";
+export type { CreateUserInput, CreateUserOutput } from "./capabilities/users/create-user.js";
+export type { DeleteUserInput, DeleteUserOutput } from "./capabilities/users/delete-user.js";
+export type { EnableUserInput, EnableUserOutput } from "./capabilities/users/enable-user.js";
 export type { ReadUserInput, ReadUserOutput } from "./capabilities/users/read-user.js";
-export type {
-  UnlockUserInput,
-  UnlockUserInput,
-  UnlockUserOutput,
-  UnlockUserOutput,
-} from "./capabilities/users/unlock-user.js";
-export type {
-  UpdateUserInput,
-  UpdateUserInput,
-  UpdateUserOutput,
-  UpdateUserOutput,
-} from "./capabilities/users/update-user.js";
-export type {
-  UserLookupInput,
-  UserLookupInput,
-  UserLookupOutput,
-  UserLookupOutput,
-} from "./capabilities/users/user-lookup.js";
-export type {
-  UsersLookupInput,
-  UsersLookupInput,
-  UsersLookupOutput,
-  UsersLookupOutput,
-} from "./capabilities/users/users-lookup.js";
-export { runCli, runCli } from "./cli/program.js";
+export type { UnlockUserInput, UnlockUserOutput } from "./capabilities/users/unlock-user.js";
+export type { UpdateUserInput, UpdateUserOutput } from "./capabilities/users/update-user.js";
+export type { UserLookupInput, UserLookupOutput } from "./capabilities/users/user-lookup.js";
+export type { UsersLookupInput, UsersLookupOutput } from "./capabilities/users/users-lookup.js";
+export { runCli } from "./cli/program.js";
 export {
   PingOneApiError,
   type PingOneErrorBody,
