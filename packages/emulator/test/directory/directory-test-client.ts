@@ -1,92 +1,39 @@
-import { createEmulator, type Emulator } from "../../src/emulator.js";
-
-/** A response as the tests look at it: status, headers and the parsed JSON body (undefined when empty). */
-export interface ApiResponse {
-  status: number;
-  headers: Headers;
-  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON bodies
-  body: any;
-}
+import type { Emulator, EmulatorOptions } from "../../src/index.js";
+import {
+  fetchToken,
+  type HttpResult,
+  provisionEnvironment,
+  type RequestOptions,
+  send,
+  startEmulatorFixture,
+} from "../support/emulator-harness.js";
 
 export interface DirectoryTestEnvironment {
   emulator: Emulator;
   url: string;
   environmentId: string;
   defaultPopulationId: string;
-  /** Calls `/v1/environments/{environmentId}{path}` (or `/v1{path}` when `path` starts with `/v1`). */
-  api(
-    method: string,
-    path: string,
-    options?: { body?: unknown; contentType?: string; token?: string },
-  ): Promise<ApiResponse>;
+  /** Calls `/v1/environments/{environmentId}{path}`, or `{path}` as is when it starts with `/v1`. */
+  api(method: string, path: string, options?: RequestOptions): Promise<HttpResult>;
   /** Another environment whose worker app holds only `roles`, with a token for it. */
   environmentWithRoles(roles: string[]): Promise<{ environmentId: string; token: string }>;
+  /** Creates a user through `POST /users` and returns its id. */
   createUser(username: string, extra?: Record<string, unknown>): Promise<string>;
 }
 
-async function toApiResponse(response: Response): Promise<ApiResponse> {
-  const text = await response.text();
-  return {
-    status: response.status,
-    headers: response.headers,
-    body: text === "" ? undefined : JSON.parse(text),
-  };
-}
-
-async function fetchToken(
-  url: string,
-  environmentId: string,
-  clientId: string,
-  clientSecret: string,
-): Promise<string> {
-  const response = await fetch(`${url}/${environmentId}/as/token`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString("base64")}`,
-    },
-    body: "grant_type=client_credentials",
-  });
-  if (response.status !== 200) throw new Error(`token request failed with ${response.status}`);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function provisionEnvironment(
-  url: string,
-  request: Record<string, unknown>,
-): Promise<{ environmentId: string; clientId: string; clientSecret: string }> {
-  const response = await fetch(`${url}/_emulator/environments`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(request),
-  });
-  if (response.status !== 201) throw new Error(`provisioning an environment failed with ${response.status}`);
-  return (await response.json()) as { environmentId: string; clientId: string; clientSecret: string };
-}
-
 /**
- * Starts a real emulator on 127.0.0.1:0, provisions an environment through the back door and returns a
- * client that talks to it over HTTP with a worker token (Environment Admin and Identity Data Admin).
+ * The shared emulator fixture (a real emulator on 127.0.0.1:0, an environment from the back door, a worker
+ * token with Environment Admin and Identity Data Admin) plus what the directory tests need on top.
  */
-export async function startDirectoryTestEnvironment(): Promise<DirectoryTestEnvironment> {
-  const emulator = createEmulator();
-  const { url } = await emulator.start({ port: 0 });
-  const provisioned = await provisionEnvironment(url, {});
-  const { environmentId } = provisioned;
-  const adminToken = await fetchToken(url, environmentId, provisioned.clientId, provisioned.clientSecret);
-
-  const api: DirectoryTestEnvironment["api"] = async (method, path, options = {}) => {
-    const target = path.startsWith("/v1")
-      ? `${url}${path}`
-      : `${url}/v1/environments/${environmentId}${path}`;
-    const headers: Record<string, string> = { authorization: `Bearer ${options.token ?? adminToken}` };
-    if (options.body !== undefined) headers["content-type"] = options.contentType ?? "application/json";
-    const init: RequestInit = { method, headers };
-    if (options.body !== undefined) {
-      init.body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
-    }
-    return toApiResponse(await fetch(target, init));
-  };
+export async function startDirectoryTestEnvironment(
+  options: EmulatorOptions = {},
+): Promise<DirectoryTestEnvironment> {
+  const fixture = await startEmulatorFixture(options);
+  const { url } = fixture;
+  const api: DirectoryTestEnvironment["api"] = (method, path, requestOptions = {}) =>
+    path.startsWith("/v1")
+      ? send(method, `${url}${path}`, { token: fixture.token, ...requestOptions })
+      : fixture.api(method, path, requestOptions);
 
   const populations = await api("GET", "/populations");
   const defaultPopulationId = (
@@ -96,24 +43,20 @@ export async function startDirectoryTestEnvironment(): Promise<DirectoryTestEnvi
     throw new Error("the provisioned environment has no default population");
 
   return {
-    emulator,
+    emulator: fixture.emulator,
     url,
-    environmentId,
+    environmentId: fixture.environment.environmentId,
     defaultPopulationId,
     api,
     async environmentWithRoles(roles) {
       const other = await provisionEnvironment(url, { roles });
-      return {
-        environmentId: other.environmentId,
-        token: await fetchToken(url, other.environmentId, other.clientId, other.clientSecret),
-      };
+      return { environmentId: other.environmentId, token: await fetchToken(other) };
     },
     async createUser(username, extra = {}) {
       const created = await api("POST", "/users", {
         body: { username, email: `${username}@example.com`, ...extra },
       });
-      if (created.status !== 201)
-        throw new Error(`creating user ${username} failed: ${JSON.stringify(created.body)}`);
+      if (created.status !== 201) throw new Error(`creating user ${username} failed: ${created.text}`);
       return created.body.id as string;
     },
   };

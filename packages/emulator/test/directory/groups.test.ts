@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmulator } from "../../src/emulator.js";
 import { expectCollection, expectMatchesSchema, expectPingOneError } from "../contract/schema-validators.js";
 import { type DirectoryTestEnvironment, startDirectoryTestEnvironment } from "./directory-test-client.js";
 
@@ -154,7 +153,7 @@ describe("groups", () => {
       expectPingOneError(400, refused.body);
       expect(refused.body.details).toContainEqual(expect.objectContaining({ code, target }));
     }
-    const malformed = await env.api("POST", "/groups", { body: "{not json" });
+    const malformed = await env.api("POST", "/groups", { rawBody: "{not json" });
     expect(malformed.status).toBe(400);
     expectPingOneError(400, malformed.body);
     expect((await env.api("GET", "/groups")).body.count).toBe(before);
@@ -238,6 +237,20 @@ describe("groups", () => {
     expect(unknown.body.details[0]).toMatchObject({ code: "INVALID_PARAMETER", target: "include" });
   });
 
+  it("answers 405 for a method the group resources do not serve", async () => {
+    const group = await createGroup({ name: "Method Test" });
+    for (const [method, path] of [
+      ["PATCH", `/groups/${group.id}`],
+      ["PUT", "/groups"],
+      ["DELETE", "/groups"],
+    ] as const) {
+      const refused = await env.api(method, path, { body: { name: "x" } });
+      expect(refused.status, `${method} ${path}`).toBe(405);
+      expect(refused.body).toMatchObject({ code: "METHOD_NOT_ALLOWED" });
+      expectMatchesSchema(refused.body, "P1Error");
+    }
+  });
+
   it("requires Identity Data Admin", async () => {
     const other = await env.environmentWithRoles(["Environment Admin"]);
     const refused = await env.api("GET", `/v1/environments/${other.environmentId}/groups`, {
@@ -256,40 +269,15 @@ describe("groups", () => {
 
 describe("groups with the 409 duplicates setting", () => {
   it("answers a duplicate name with 409", async () => {
-    const emulator = createEmulator({ settings: { duplicateStatus: 409 } });
-    const { url } = await emulator.start({ port: 0 });
+    const strict = await startDirectoryTestEnvironment({ settings: { duplicateStatus: 409 } });
     try {
-      const provisioned = await (
-        await fetch(`${url}/_emulator/environments`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: "{}",
-        })
-      ).json();
-      const token = await (
-        await fetch(`${url}/${provisioned.environmentId}/as/token`, {
-          method: "POST",
-          headers: {
-            "content-type": "application/x-www-form-urlencoded",
-            authorization: `Basic ${Buffer.from(`${provisioned.clientId}:${provisioned.clientSecret}`).toString("base64")}`,
-          },
-          body: "grant_type=client_credentials",
-        })
-      ).json();
-      const post = () =>
-        fetch(`${url}/v1/environments/${provisioned.environmentId}/groups`, {
-          method: "POST",
-          headers: { authorization: `Bearer ${token.access_token}`, "content-type": "application/json" },
-          body: JSON.stringify({ name: "Twice" }),
-        });
-      expect((await post()).status).toBe(201);
-      const second = await post();
+      expect((await strict.api("POST", "/groups", { body: { name: "Twice" } })).status).toBe(201);
+      const second = await strict.api("POST", "/groups", { body: { name: "Twice" } });
       expect(second.status).toBe(409);
-      const body = await second.json();
-      expectPingOneError(409, body);
-      expect(body.details[0].code).toBe("UNIQUENESS_VIOLATION");
+      expectPingOneError(409, second.body);
+      expect(second.body.details[0].code).toBe("UNIQUENESS_VIOLATION");
     } finally {
-      await emulator.stop();
+      await strict.emulator.stop();
     }
   });
 });
