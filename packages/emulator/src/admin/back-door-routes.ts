@@ -12,6 +12,7 @@ import { deleteAllRows } from "../store/database.js";
 import { findEnvironment } from "../store/environments.js";
 import type { FaultRule } from "./fault-injector.js";
 import { provisionEnvironment, provisionWorker } from "./provision-environment.js";
+import { applySeed, SeedError } from "./seed.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const REGIONS = ["NA", "EU", "AP", "CA", "AU", "SG"] as const;
@@ -213,6 +214,18 @@ export function backDoorRoutes(app: EmulatorApp, ctx: EmulatorContext, state: Ba
   });
 
   app.get("/_emulator/stats", (c) => c.json(state.stats.snapshot()));
+
+  app.post("/_emulator/seed", async (c) => {
+    const document = await readJsonObject(c);
+    try {
+      return c.json(applySeed(ctx, document), 201);
+    } catch (error) {
+      if (error instanceof SeedError) {
+        throw invalidData([{ code: "INVALID_VALUE", target: "seed", message: error.message }]);
+      }
+      throw error;
+    }
+  });
 
   app.post("/_emulator/reset", (c) => {
     deleteAllRows(db);

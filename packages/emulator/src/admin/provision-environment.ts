@@ -19,8 +19,9 @@ export interface EnvironmentRequest {
   region?: string;
   type?: string;
   customUserAttributes?: readonly string[];
-  /** The default population's name ("Default" when absent). */
+  /** The default population's name ("Default" when absent) and id (random when absent). */
   defaultPopulationName?: string;
+  defaultPopulationId?: string;
 }
 
 export interface ProvisionedEnvironment {
@@ -68,6 +69,7 @@ export function provisionEnvironment(
       preferredLanguage: null,
     },
     now,
+    request.defaultPopulationId,
   );
   return { environmentId, defaultPopulationId, passwordPolicyIds };
 }

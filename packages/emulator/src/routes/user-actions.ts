@@ -1,4 +1,5 @@
 import { isAccountLocked } from "../domain/account-lock.js";
+import { loadUser } from "../domain/create-user.js";
 import { Roles } from "../domain/roles.js";
 import { toUserResource } from "../domain/user-resource.js";
 import { sendVerificationCode } from "../domain/user-verification.js";
@@ -10,7 +11,6 @@ import { assertValid } from "../http/validation.js";
 import { requireRole } from "../middleware/bearer-auth.js";
 import { updateUserColumns } from "../store/users.js";
 import type { RouteModule } from "./route-module.js";
-import { loadUser } from "./users.js";
 
 /** pingone-api.md §2.2: the actions on `POST P/users/{id}`, chosen by Content-Type. */
 const USER_ACTIONS = {

@@ -1,3 +1,4 @@
+import { loadUser } from "../domain/create-user.js";
 import { Roles } from "../domain/roles.js";
 import { ErrorMessages } from "../http/error-messages.js";
 import { links } from "../http/hal.js";
@@ -8,7 +9,6 @@ import { requireRole } from "../middleware/bearer-auth.js";
 import { findPopulation } from "../store/populations.js";
 import { updateUserColumns } from "../store/users.js";
 import type { RouteModule } from "./route-module.js";
-import { loadUser } from "./users.js";
 
 /** `P/users/{id}/population` and `P/users/{id}/enabled` (pingone-api.md §6.8). */
 export const userPropertyRoutes: RouteModule = (app, ctx) => {

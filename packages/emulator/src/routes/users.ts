@@ -1,39 +1,33 @@
 import type { Context } from "hono";
 import type { EmulatorContext } from "../context.js";
+import {
+  assertUsernameFree,
+  createUser,
+  declaredCustomAttributes,
+  loadUser,
+  parseNewUser,
+} from "../domain/create-user.js";
 import { memberOfGroupsCondition, userGroupIdsAndNames } from "../domain/group-membership-queries.js";
-import { type PasswordPolicyRules, profileValuesOf } from "../domain/password-policy.js";
-import { storedPasswordFor } from "../domain/password-value.js";
 import { toPopulationResource } from "../domain/population-resource.js";
 import { Roles } from "../domain/roles.js";
 import { customAttributeValues, profileColumns, userBodySpec } from "../domain/user-attributes.js";
-import { parseImportPassword } from "../domain/user-import.js";
 import { toUserResource } from "../domain/user-resource.js";
-import { sendVerificationCode } from "../domain/user-verification.js";
-import { ErrorMessages } from "../http/error-messages.js";
 import { compileFilterParameter, parseOptionList } from "../http/filter-query.js";
 import { halCollection, hrefWithCursor } from "../http/hal.js";
 import { type JsonObject, readJsonObject } from "../http/json-body.js";
 import { selectAction } from "../http/media-type.js";
 import { decodeCursor, encodeCursor, parseLimit } from "../http/paging.js";
-import { invalidData, notFound, uniquenessViolation } from "../http/pingone-error.js";
+import { invalidData } from "../http/pingone-error.js";
 import { assertValid } from "../http/validation.js";
 import { requireRole } from "../middleware/bearer-auth.js";
 import { usersFilterSchema } from "../scim/filter-schemas.js";
-import type { EmulatorDatabase } from "../store/database.js";
-import { customUserAttributes, findEnvironment } from "../store/environments.js";
-import { effectivePasswordPolicy } from "../store/password-policies.js";
-import { countPopulationUsers, findDefaultPopulation, findPopulation } from "../store/populations.js";
-import {
-  deleteUser,
-  findUser,
-  findUserIdByUsername,
-  insertUser,
-  type UserColumnChanges,
-  type UserRow,
-  updateUserColumns,
-} from "../store/users.js";
+import { countPopulationUsers, findPopulation } from "../store/populations.js";
+import { deleteUser, type UserColumnChanges, type UserRow, updateUserColumns } from "../store/users.js";
 import { USER_ATTRIBUTE_COLUMNS } from "../store/users-schema.js";
 import type { RouteModule } from "./route-module.js";
+
+/** Other route modules load users through this (it lives with user creation). */
+export { loadUser } from "../domain/create-user.js";
 
 /** pingone-api.md §2.4: `limit` 1…1000; pages are capped by the usersPageCap setting (200). */
 const USERS_LIMIT_MAX = 1000;
@@ -42,49 +36,6 @@ const CREATE_MEDIA_TYPES = {
   "application/json": "create",
   "application/vnd.pingidentity.user.import+json": "import",
 } as const;
-
-export function declaredCustomAttributes(db: EmulatorDatabase, environmentId: string): string[] {
-  const environment = findEnvironment(db, environmentId);
-  return environment === undefined ? [] : customUserAttributes(environment);
-}
-
-/** Loads a user of the environment or throws 404. */
-export function loadUser(db: EmulatorDatabase, environmentId: string, userId: string): UserRow {
-  const user = findUser(db, environmentId, userId);
-  if (user === undefined) throw notFound();
-  return user;
-}
-
-function assertUsernameFree(
-  ctx: EmulatorContext,
-  environmentId: string,
-  username: string,
-  selfId?: string,
-): void {
-  const holder = findUserIdByUsername(ctx.db, environmentId, username);
-  if (holder !== undefined && holder !== selfId) {
-    throw uniquenessViolation("username", holder, ctx.settings.duplicateStatus);
-  }
-}
-
-function resolvePopulationId(db: EmulatorDatabase, environmentId: string, body: JsonObject): string {
-  const requested = (body.population as { id?: string } | null | undefined)?.id;
-  if (requested !== undefined) {
-    if (findPopulation(db, environmentId, requested) === undefined) {
-      throw invalidData([
-        { code: "INVALID_VALUE", target: "population.id", message: ErrorMessages.unknownPopulation },
-      ]);
-    }
-    return requested;
-  }
-  const fallback = findDefaultPopulation(db, environmentId);
-  if (fallback === undefined) {
-    throw invalidData([
-      { code: "REQUIRED_VALUE", target: "population.id", message: ErrorMessages.requiredValue },
-    ]);
-  }
-  return fallback.id;
-}
 
 /** PUT and PATCH cannot move a user: that is `PUT …/population`. Sending the current one is fine. */
 function assertPopulationUnchanged(body: JsonObject, user: UserRow): void {
@@ -105,12 +56,6 @@ function emailVerificationChange(body: JsonObject, user: UserRow): UserColumnCha
   if (!("email" in body)) return {};
   const email = body.email as string | null;
   return email?.toLowerCase() === user.email?.toLowerCase() ? {} : { email_verified: 0 };
-}
-
-function policyRules(db: EmulatorDatabase, environmentId: string, populationId: string): PasswordPolicyRules {
-  const population = findPopulation(db, environmentId, populationId);
-  const policy = effectivePasswordPolicy(db, environmentId, population?.password_policy_id ?? null);
-  return policy === undefined ? {} : (JSON.parse(policy.policy) as PasswordPolicyRules);
 }
 
 /** The user resource plus the `include`/`expand` extras a read asked for. */
@@ -190,69 +135,8 @@ export const userRoutes: RouteModule = (app, ctx) => {
       CREATE_MEDIA_TYPES,
       settings.actionMediaTypes === "lenient",
     );
-    const body = await readJsonObject(c);
-    const declared = declaredCustomAttributes(db, envId);
-    const { password: rawPassword, ...rest } = body;
-    if (kind === "create" && rawPassword !== undefined) {
-      throw invalidData([
-        { code: "INVALID_VALUE", target: "password", message: ErrorMessages.readOnlyAttribute },
-      ]);
-    }
-    assertValid(rest, userBodySpec(kind), {
-      required: ["username", "email"],
-      extraStringAttributes: declared,
-    });
-    const password = kind === "import" ? parseImportPassword(rawPassword) : undefined;
-    const lifecycle = body.lifecycle as { status?: string; suppressVerificationCode?: boolean } | undefined;
-    const identityProvider = body.identityProvider as { id?: string; type?: string } | undefined;
-
-    const created = db.transaction(() => {
-      const now = clock.now();
-      assertUsernameFree(ctx, envId, body.username as string);
-      const populationId = resolvePopulationId(db, envId, body);
-      const id = crypto.randomUUID();
-      const columns = {
-        ...profileColumns(rest, "replace"),
-        id,
-        environment_id: envId,
-        population_id: populationId,
-        username: body.username as string,
-        custom_attributes: JSON.stringify(customAttributeValues(body, declared, {}, "replace")),
-      };
-      const extra: UserColumnChanges = {};
-      if (kind === "import") {
-        if (body.emailVerified === true) extra.email_verified = 1;
-        if (lifecycle?.status !== undefined) extra.lifecycle_status = lifecycle.status;
-        if (identityProvider?.id !== undefined) extra.identity_provider_id = identityProvider.id;
-        if (identityProvider?.type !== undefined) extra.identity_provider_type = identityProvider.type;
-        if (password?.externalGateway !== undefined) {
-          extra.password_external_gateway = JSON.stringify(password.externalGateway);
-          extra.password_status = "EXTERNAL";
-        }
-        if (password?.value !== undefined) {
-          extra.password_hash = storedPasswordFor(password.value, {
-            field: "password",
-            policyTarget: "password",
-            rules: policyRules(db, envId, populationId),
-            context: { profileValues: profileValuesOf(rest) },
-          }).stored;
-          extra.password_status = password.forceChange ? "MUST_CHANGE_PASSWORD" : "OK";
-          extra.password_must_change = password.forceChange ? 1 : 0;
-          extra.password_last_changed_at = now;
-        }
-      }
-      insertUser(db, { ...columns, ...extra }, now);
-      const email = body.email as string | undefined;
-      if (
-        kind === "import" &&
-        lifecycle?.status === "VERIFICATION_REQUIRED" &&
-        lifecycle.suppressVerificationCode !== true &&
-        email !== undefined
-      ) {
-        sendVerificationCode(db, { id, environment_id: envId, email }, now);
-      }
-      return loadUser(db, envId, id);
-    })();
+    const request = parseNewUser(db, envId, await readJsonObject(c), kind);
+    const created = db.transaction(() => createUser(ctx, envId, request))();
     return c.json(toUserResource(c, created, clock.now()), 201);
   });
 

@@ -1,0 +1,175 @@
+import type { EmulatorContext } from "../context.js";
+import { ErrorMessages } from "../http/error-messages.js";
+import type { JsonObject } from "../http/json-body.js";
+import { invalidData, notFound, uniquenessViolation } from "../http/pingone-error.js";
+import { assertValid } from "../http/validation.js";
+import type { EmulatorDatabase } from "../store/database.js";
+import { customUserAttributes, findEnvironment } from "../store/environments.js";
+import { effectivePasswordPolicy } from "../store/password-policies.js";
+import { findDefaultPopulation, findPopulation } from "../store/populations.js";
+import {
+  findUser,
+  findUserIdByUsername,
+  insertUser,
+  type UserColumnChanges,
+  type UserRow,
+} from "../store/users.js";
+import { type PasswordPolicyRules, profileValuesOf } from "./password-policy.js";
+import { storedPasswordFor } from "./password-value.js";
+import { customAttributeValues, profileColumns, userBodySpec } from "./user-attributes.js";
+import { type ImportPassword, parseImportPassword } from "./user-import.js";
+import { sendVerificationCode } from "./user-verification.js";
+
+/** The custom attribute names the environment's user schema declares. */
+export function declaredCustomAttributes(db: EmulatorDatabase, environmentId: string): string[] {
+  const environment = findEnvironment(db, environmentId);
+  return environment === undefined ? [] : customUserAttributes(environment);
+}
+
+/** Loads a user of the environment or throws 404. */
+export function loadUser(db: EmulatorDatabase, environmentId: string, userId: string): UserRow {
+  const user = findUser(db, environmentId, userId);
+  if (user === undefined) throw notFound();
+  return user;
+}
+
+/** Usernames are unique per environment, compared without case. */
+export function assertUsernameFree(
+  ctx: EmulatorContext,
+  environmentId: string,
+  username: string,
+  selfId?: string,
+): void {
+  const holder = findUserIdByUsername(ctx.db, environmentId, username);
+  if (holder !== undefined && holder !== selfId) {
+    throw uniquenessViolation("username", holder, ctx.settings.duplicateStatus);
+  }
+}
+
+function resolvePopulationId(db: EmulatorDatabase, environmentId: string, body: JsonObject): string {
+  const requested = (body.population as { id?: string } | null | undefined)?.id;
+  if (requested !== undefined) {
+    if (findPopulation(db, environmentId, requested) === undefined) {
+      throw invalidData([
+        { code: "INVALID_VALUE", target: "population.id", message: ErrorMessages.unknownPopulation },
+      ]);
+    }
+    return requested;
+  }
+  const fallback = findDefaultPopulation(db, environmentId);
+  if (fallback === undefined) {
+    throw invalidData([
+      { code: "REQUIRED_VALUE", target: "population.id", message: ErrorMessages.requiredValue },
+    ]);
+  }
+  return fallback.id;
+}
+
+/** The rules of the policy governing a population (its own, else the environment default). */
+export function populationPolicyRules(
+  db: EmulatorDatabase,
+  environmentId: string,
+  populationId: string,
+): PasswordPolicyRules {
+  const population = findPopulation(db, environmentId, populationId);
+  const policy = effectivePasswordPolicy(db, environmentId, population?.password_policy_id ?? null);
+  return policy === undefined ? {} : (JSON.parse(policy.policy) as PasswordPolicyRules);
+}
+
+/** A create (`application/json`) or import (`user.import+json`) body, validated and split up. */
+export interface NewUserRequest {
+  kind: "create" | "import";
+  body: JsonObject;
+  /** The body without `password`. */
+  profile: JsonObject;
+  declared: string[];
+  password?: ImportPassword;
+}
+
+/** Validates a new user's body (no writes); throws 400 INVALID_DATA with a detail per problem. */
+export function parseNewUser(
+  db: EmulatorDatabase,
+  environmentId: string,
+  body: JsonObject,
+  kind: "create" | "import",
+): NewUserRequest {
+  const declared = declaredCustomAttributes(db, environmentId);
+  const { password: rawPassword, ...profile } = body;
+  if (kind === "create" && rawPassword !== undefined) {
+    throw invalidData([
+      { code: "INVALID_VALUE", target: "password", message: ErrorMessages.readOnlyAttribute },
+    ]);
+  }
+  assertValid(profile, userBodySpec(kind), {
+    required: ["username", "email"],
+    extraStringAttributes: declared,
+  });
+  const request: NewUserRequest = { kind, body, profile, declared };
+  const password = kind === "import" ? parseImportPassword(rawPassword) : undefined;
+  if (password !== undefined) request.password = password;
+  return request;
+}
+
+/**
+ * Creates the user of a parsed request: uniqueness, population, password policy, import extras and
+ * the verification email of an imported VERIFICATION_REQUIRED user. Call inside a write transaction.
+ */
+export function createUser(
+  ctx: EmulatorContext,
+  environmentId: string,
+  request: NewUserRequest,
+  id: string = crypto.randomUUID(),
+): UserRow {
+  const { db } = ctx;
+  const { body, profile, password } = request;
+  const now = ctx.clock.now();
+  const lifecycle = body.lifecycle as { status?: string; suppressVerificationCode?: boolean } | undefined;
+  const identityProvider = body.identityProvider as { id?: string; type?: string } | undefined;
+  assertUsernameFree(ctx, environmentId, body.username as string);
+  const populationId = resolvePopulationId(db, environmentId, body);
+  const extra: UserColumnChanges = {};
+  if (request.kind === "import") {
+    if (body.emailVerified === true) extra.email_verified = 1;
+    if (lifecycle?.status !== undefined) extra.lifecycle_status = lifecycle.status;
+    if (identityProvider?.id !== undefined) extra.identity_provider_id = identityProvider.id;
+    if (identityProvider?.type !== undefined) extra.identity_provider_type = identityProvider.type;
+    if (password?.externalGateway !== undefined) {
+      extra.password_external_gateway = JSON.stringify(password.externalGateway);
+      extra.password_status = "EXTERNAL";
+    }
+    if (password?.value !== undefined) {
+      extra.password_hash = storedPasswordFor(password.value, {
+        field: "password",
+        policyTarget: "password",
+        rules: populationPolicyRules(db, environmentId, populationId),
+        context: { profileValues: profileValuesOf(profile) },
+      }).stored;
+      extra.password_status = password.forceChange ? "MUST_CHANGE_PASSWORD" : "OK";
+      extra.password_must_change = password.forceChange ? 1 : 0;
+      extra.password_last_changed_at = now;
+    }
+  }
+  insertUser(
+    db,
+    {
+      ...profileColumns(profile, "replace"),
+      ...extra,
+      id,
+      environment_id: environmentId,
+      population_id: populationId,
+      username: body.username as string,
+      custom_attributes: JSON.stringify(customAttributeValues(body, request.declared, {}, "replace")),
+    },
+    now,
+  );
+  const email = body.email as string | undefined;
+  if (
+    request.kind === "import" &&
+    lifecycle?.status === "VERIFICATION_REQUIRED" &&
+    lifecycle.suppressVerificationCode !== true &&
+    email !== undefined
+  ) {
+    sendVerificationCode(db, { id, environment_id: environmentId, email }, now);
+  }
+  return loadUser(db, environmentId, id);
+}
