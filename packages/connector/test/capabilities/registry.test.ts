@@ -17,16 +17,24 @@ const CONTROLS = new Set([
 ]);
 
 describe("the capability registry", () => {
-  it("has unique DaVinci ids and complete metadata for every input property", () => {
+  it("has unique DaVinci ids, UI metadata for every required property, and UI that matches the schema", () => {
     const ids = CAPABILITIES.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const capability of CAPABILITIES) {
       expect(capability.title.length, capability.id).toBeGreaterThan(0);
       expect(Object.keys(capability.errors).length, capability.id).toBeGreaterThan(0);
-      for (const name of Object.keys(capability.input.properties)) {
-        const ui = capability.properties[name];
-        expect(ui, `${capability.id}.${name} has no UI metadata`).toBeDefined();
-        expect(CONTROLS.has(ui!.control), `${capability.id}.${name}`).toBe(true);
+      // Some documented Input Schemas carry fields the panel never shows (createUserGroupMembership).
+      for (const name of capability.input.required ?? []) {
+        expect(capability.properties[name], `${capability.id}.${name} has no UI metadata`).toBeDefined();
+      }
+      for (const [name, ui] of Object.entries(capability.properties)) {
+        expect(CONTROLS.has(ui.control), `${capability.id}.${name}`).toBe(true);
+        if (!ui.uiOnly && ui.control !== "label" && ui.control !== "link") {
+          expect(
+            capability.input.properties,
+            `${capability.id}.${name} is shown but not in the schema`,
+          ).toHaveProperty(name);
+        }
       }
       // rawResponse too, except where the product documents none (deleteAccountLink).
       for (const key of ["statusCode", "headers"]) {
