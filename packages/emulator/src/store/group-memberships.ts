@@ -135,10 +135,10 @@ export function memberOfGroupCondition(
     .get(groupId, environmentId);
   if (exists === undefined) return { sql: "0", params: [] };
   const groupIds = groupWithNestedGroups(db, groupId);
-  // `id IN (…)` rather than EXISTS: SQLite then drives from the group's memberships through the users id
-  // index instead of probing the membership table once per user of the environment.
+  // Matching on the users rowid (`seq IN (…)`) lets SQLite drive the query from the group's memberships,
+  // one rowid lookup per member, instead of scanning every user of the environment.
   const parts: string[] = [
-    `${userTable}.id IN (SELECT gm.user_id FROM group_memberships gm
+    `${userTable}.seq IN (SELECT member.seq FROM group_memberships gm JOIN users member ON member.id = gm.user_id
        WHERE gm.group_id IN (SELECT value FROM json_each(?)))`,
   ];
   const params: SqlParameter[] = [JSON.stringify(groupIds)];
