@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { groupMemberUserIds } from "../../src/domain/group-membership-queries.js";
 import { expectCollection, expectMatchesSchema, expectPingOneError } from "../contract/schema-validators.js";
 import { type DirectoryTestEnvironment, startDirectoryTestEnvironment } from "./directory-test-client.js";
 
@@ -267,6 +268,9 @@ describe("user group memberships", () => {
       `/users?filter=${encodeURIComponent(`memberOfGroups[id eq "${parent}"] and username sw "lookup.d"`)}`,
     );
     expect(combined.body._embedded.users.map((u: { id: string }) => u.id)).toEqual([direct]);
+
+    const ctx = { db: env.emulator.db, clock: env.emulator.clock, settings: env.emulator.settings };
+    expect(groupMemberUserIds(ctx, env.environmentId, parent)).toEqual([direct, nested]);
 
     const user = await env.api("GET", `/users/${dynamic}?include=memberOfGroupNames`);
     expectMatchesSchema(user.body, "User");
