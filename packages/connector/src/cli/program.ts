@@ -5,6 +5,8 @@ import { registerActionCommand } from "./commands/action.js";
 import { registerDescribeCommand } from "./commands/describe.js";
 import { registerInvokeCommand } from "./commands/invoke.js";
 import { registerListCommand } from "./commands/list.js";
+import { registerManifestCommand } from "./commands/manifest.js";
+import { registerServeCommand } from "./commands/serve.js";
 import { registerValidateCommand } from "./commands/validate.js";
 import { type CliIo, CliUsageError, EXIT } from "./io.js";
 
@@ -28,6 +30,8 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
   registerValidateCommand(program, io);
   registerInvokeCommand(program, io, setExitCode);
   registerActionCommand(program, io, setExitCode);
+  registerServeCommand(program, io);
+  registerManifestCommand(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError();
   return program;
 }
