@@ -5,13 +5,13 @@ import { type TObject, type TProperties, Type } from "@sinclair/typebox";
  * `userID`); other capitalisations are folded onto them before validation (action-request.ts).
  */
 
-export const environmentIdParameter = Type.String({
+const environmentIdParameter = Type.String({
   title: "Environment ID",
   description: "The PingOne environment ID; defaults to the asset's environmentId",
   minLength: 1,
 });
 
-export const userIdParameter = Type.String({
+const userIdParameter = Type.String({
   title: "User ID",
   description: "The ID of the PingOne user",
   minLength: 1,
