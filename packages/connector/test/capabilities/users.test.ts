@@ -174,6 +174,17 @@ describe("usersLookup", () => {
     expect(none.count).toBe(0);
   });
 
+  it("follows _links.next past the first page", async () => {
+    const family = `Paged${Date.now()}`;
+    await Promise.all(Array.from({ length: 105 }, () => createTestUser(env.client, { name: { family } })));
+    const output = await invokeOk(connector, "usersLookup", {
+      matchAttributes: ["name.family"],
+      userIdentifierForFindUser: family,
+    });
+    expect(output.count).toBe(105);
+    expect(output).not.toHaveProperty("truncated");
+  });
+
   it("fails with invalidFilter and invalidInput", async () => {
     expect(
       (await invokeError(connector, "usersLookup", { useCustomSCIMFilter: true, scimFilter: "username pr" }))

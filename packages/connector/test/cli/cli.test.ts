@@ -24,9 +24,9 @@ let env: EmulatorEnvironment;
 let dir: string;
 let connectionEnv: Record<string, string>;
 
-function cli(args: string[], extraEnv: Record<string, string> = connectionEnv): Promise<Run> {
+function cli(args: string[], extraEnv: Record<string, string> = connectionEnv, stdin?: string): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(
+    const child = execFile(
       process.execPath,
       [MAIN, ...args],
       // Only what the test gives: no PINGONE_* from the machine running the tests.
@@ -36,6 +36,7 @@ function cli(args: string[], extraEnv: Record<string, string> = connectionEnv): 
         resolve({ code, stdout, stderr });
       },
     );
+    child.stdin?.end(stdin ?? "");
   });
 }
 
@@ -102,6 +103,8 @@ describe("pingone-connector CLI", () => {
     expect(bad.stdout).toBe("");
     expect(bad.stderr).toContain("/properties/identifier");
     expect(bad.stderr).toContain("/properties/matchAttribute");
+    const fromStdin = await cli(["validate", "readUser", "--input", "@-"], {}, '{"identifier":"from-stdin"}');
+    expect(fromStdin.code).toBe(0);
     const notJson = await cli(["validate", "readUser", "--input", "{nope"], {});
     expect(notJson).toMatchObject({ code: 2 });
     expect(notJson.stderr).toContain("not valid JSON");
