@@ -76,8 +76,13 @@ export function userMembershipBody(
   return body;
 }
 
-/** A group's membership in a parent group (nesting); nested memberships are always DIRECT. */
-export function groupNestingBody(c: Context, groupId: string, parent: GroupRecord): Body {
+/** A group's membership in another group: DIRECT when nested in it, INDIRECT through an ancestor. */
+export function groupNestingBody(
+  c: Context,
+  groupId: string,
+  parent: GroupRecord,
+  type: MembershipType,
+): Body {
   const groups = `${environmentPath(parent.environmentId)}/groups`;
   return {
     _links: links(c, {
@@ -88,7 +93,7 @@ export function groupNestingBody(c: Context, groupId: string, parent: GroupRecor
     id: parent.id,
     environment: { id: parent.environmentId },
     name: parent.name,
-    type: "DIRECT",
+    type,
   };
 }
 

@@ -18,11 +18,11 @@ import {
   countDirectMembers,
   isDirectMember,
   isNestedIn,
-  listParentGroupIds,
   type MembershipType,
   nestingWouldCycle,
   removeDirectMembership,
   removeNesting,
+  resolveGroupMemberships,
 } from "../store/group-memberships.js";
 import { findGroup, findGroupsByIds, type GroupRecord } from "../store/groups.js";
 import { withFilterErrors } from "./directory-filters.js";
@@ -209,14 +209,24 @@ export const groupMembershipRoutes: RouteModule = (app, ctx) => {
     const limit = parseLimit(c, { max: MAX_MEMBERSHIPS_PAGE, fallback: MAX_MEMBERSHIPS_PAGE });
     const offset = decodeCursor(c);
     const group = requireGroup(ctx, environmentId, c.req.param("groupId"));
-    const parentIds = listParentGroupIds(ctx.db, group.id);
-    const parents = findGroupsByIds(ctx.db, environmentId, parentIds.slice(offset, offset + limit));
-    const items = parents.map((parent) => groupNestingBody(c, group.id, parent));
-    const end = offset + parents.length;
-    const nextHref = end < parentIds.length ? hrefWithCursor(c, encodeCursor(c, end)) : undefined;
+    const all = resolveGroupMemberships(ctx.db, group.id);
+    const page = all.slice(offset, offset + limit);
+    const groups = new Map(
+      findGroupsByIds(
+        ctx.db,
+        environmentId,
+        page.map((membership) => membership.groupId),
+      ).map((parent) => [parent.id, parent]),
+    );
+    const items = page.flatMap((membership) => {
+      const parent = groups.get(membership.groupId);
+      return parent === undefined ? [] : [groupNestingBody(c, group.id, parent, membership.type)];
+    });
+    const end = offset + page.length;
+    const nextHref = end < all.length ? hrefWithCursor(c, encodeCursor(c, end)) : undefined;
     return c.json(
       halCollection(c, "groupMemberships", items, {
-        count: parentIds.length,
+        count: all.length,
         ...(nextHref ? { nextHref } : {}),
       }),
     );
@@ -229,15 +239,17 @@ export const groupMembershipRoutes: RouteModule = (app, ctx) => {
     const { group, parent } = ctx.db.transaction(() =>
       nestGroup(ctx, environmentId, c.req.param("groupId"), body.id as string),
     )();
-    return c.json(groupNestingBody(c, group.id, parent), 201);
+    return c.json(groupNestingBody(c, group.id, parent, "DIRECT"), 201);
   });
 
   app.get(nestingItem, guard, (c) => {
     const environmentId = c.req.param("envId");
     const group = requireGroup(ctx, environmentId, c.req.param("groupId"));
     const parentId = c.req.param("parentGroupId");
-    if (!isNestedIn(ctx.db, group.id, parentId)) throw notFound();
-    return c.json(groupNestingBody(c, group.id, requireGroup(ctx, environmentId, parentId)));
+    const membership = resolveGroupMemberships(ctx.db, group.id).find((m) => m.groupId === parentId);
+    if (membership === undefined) throw notFound();
+    const parent = requireGroup(ctx, environmentId, parentId);
+    return c.json(groupNestingBody(c, group.id, parent, membership.type));
   });
 
   app.delete(nestingItem, guard, (c) => {
@@ -245,8 +257,13 @@ export const groupMembershipRoutes: RouteModule = (app, ctx) => {
     ctx.db.transaction(() => {
       const group = requireGroup(ctx, environmentId, c.req.param("groupId"));
       const parentId = c.req.param("parentGroupId");
-      if (!isNestedIn(ctx.db, group.id, parentId)) throw notFound();
-      removeNesting(ctx.db, group.id, parentId);
+      if (isNestedIn(ctx.db, group.id, parentId)) {
+        removeNesting(ctx.db, group.id, parentId);
+        return;
+      }
+      const indirect = resolveGroupMemberships(ctx.db, group.id).some((m) => m.groupId === parentId);
+      if (indirect) throw requestFailed(DirectoryMessages.indirectMembership);
+      throw notFound();
     })();
     return c.body(null, 204);
   });

@@ -10,7 +10,7 @@ export type UserFilterCompiler = (userFilter: string, userTable: string) => SqlF
 
 export type MembershipType = "DIRECT" | "INDIRECT";
 
-/** One group a user belongs to, and how (pingone-api.md §10.1). */
+/** One group a user (or a nested group) belongs to, and how (pingone-api.md §10.1). */
 export interface UserMembership {
   groupId: string;
   type: MembershipType;
@@ -198,15 +198,24 @@ export function countDirectMembers(db: EmulatorDatabase, groupIds: readonly stri
   return counts;
 }
 
-/** The groups `groupId` is directly nested in (P/groups/{id}/memberOfGroups), in creation order. */
-export function listParentGroupIds(db: EmulatorDatabase, groupId: string): string[] {
-  return db
+/**
+ * The groups a group belongs to (P/groups/{id}/memberOfGroups), in group creation order: DIRECT for the
+ * groups it is nested in, INDIRECT for their ancestors.
+ */
+export function resolveGroupMemberships(db: EmulatorDatabase, groupId: string): UserMembership[] {
+  const rows = db
     .prepare(
-      `SELECT n.parent_group_id FROM group_nestings n JOIN groups g ON g.id = n.parent_group_id
-        WHERE n.group_id = ? ORDER BY g.seq`,
+      `WITH RECURSIVE ancestors(id) AS (
+         SELECT parent_group_id FROM group_nestings WHERE group_id = ?
+         UNION SELECT n.parent_group_id FROM group_nestings n JOIN ancestors ON n.group_id = ancestors.id
+       )
+       SELECT g.id AS groupId,
+              EXISTS (SELECT 1 FROM group_nestings WHERE group_id = ? AND parent_group_id = g.id) AS direct
+         FROM groups g JOIN ancestors ON ancestors.id = g.id
+        WHERE g.id <> ? ORDER BY g.seq`,
     )
-    .pluck()
-    .all(groupId) as string[];
+    .all(groupId, groupId, groupId) as { groupId: string; direct: number }[];
+  return rows.map((row) => ({ groupId: row.groupId, type: row.direct === 1 ? "DIRECT" : "INDIRECT" }));
 }
 
 export function isNestedIn(db: EmulatorDatabase, groupId: string, parentGroupId: string): boolean {

@@ -173,8 +173,19 @@ describe("user group memberships", () => {
 
     const parents = await env.api("GET", `/groups/${team}/memberOfGroups`);
     expectCollection(parents.body, "groupMemberships");
-    expect(parents.body._embedded.groupMemberships.map((m: { id: string }) => m.id)).toEqual([department]);
-    expect((await env.api("GET", `/groups/${team}/memberOfGroups/${department}`)).body.id).toBe(department);
+    expect(
+      parents.body._embedded.groupMemberships.map((m: { id: string; type: string }) => [m.id, m.type]),
+    ).toEqual([
+      [department, "DIRECT"],
+      [division, "INDIRECT"],
+    ]);
+    expect((await env.api("GET", `/groups/${team}/memberOfGroups/${department}`)).body.type).toBe("DIRECT");
+    const throughAncestor = await env.api("GET", `/groups/${team}/memberOfGroups/${division}`);
+    expectMatchesSchema(throughAncestor.body, "GroupMembership");
+    expect(throughAncestor.body.type).toBe("INDIRECT");
+    const indirectRemoval = await env.api("DELETE", `/groups/${team}/memberOfGroups/${division}`);
+    expect(indirectRemoval.status).toBe(400);
+    expectPingOneError(400, indirectRemoval.body);
 
     const cycle = await env.api("POST", `/groups/${division}/memberOfGroups`, { body: { id: team } });
     expect(cycle.status).toBe(400);
