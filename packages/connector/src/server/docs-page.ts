@@ -14,9 +14,13 @@ export function renderDocsPage(document: Record<string, unknown>): string {
       groups.set(tag, section);
     }
   }
-  const toc = [...groups.keys()].map((tag) => `<li><a href="#${slug(tag)}">${escapeHtml(tag)}</a></li>`).join("");
+  const toc = [...groups.keys()]
+    .map((tag) => `<li><a href="#${slug(tag)}">${escapeHtml(tag)}</a></li>`)
+    .join("");
   const body = [...groups.entries()]
-    .map(([tag, items]) => `<section id="${slug(tag)}"><h2>${escapeHtml(tag)}</h2>${items.join("")}</section>`)
+    .map(
+      ([tag, items]) => `<section id="${slug(tag)}"><h2>${escapeHtml(tag)}</h2>${items.join("")}</section>`,
+    )
     .join("");
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(info.title)} ${escapeHtml(info.version)}</title>
@@ -47,7 +51,8 @@ function renderOperation(method: string, path: string, operation: Operation): st
   const request = operation.requestBody?.content?.["application/json"];
   const responses = Object.entries(operation.responses ?? {})
     .map(
-      ([status, response]) => `<li><code>${escapeHtml(status)}</code> ${escapeHtml(response.description ?? "")}</li>`,
+      ([status, response]) =>
+        `<li><code>${escapeHtml(status)}</code> ${escapeHtml(response.description ?? "")}</li>`,
     )
     .join("");
   const ok = operation.responses?.["200"]?.content?.["application/json"]?.schema;

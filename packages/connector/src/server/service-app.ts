@@ -80,6 +80,8 @@ export function createServiceApp(options: ServiceAppOptions): Hono {
   app.use(async (c, next) => {
     const started = performance.now();
     await next();
+    // While draining, tell clients not to reuse the connection, so it can close after this response.
+    if (lifecycle.draining) c.header("Connection", "close");
     // Paths and statuses only: bodies and the Authorization header are never logged.
     logger.info(
       {

@@ -96,6 +96,11 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
           setTimeout(resolve, options.shutdownGraceMs ?? 30_000).unref(),
         );
         await Promise.race([lifecycle.idle(), grace]);
+        // The last responses may still be flushing: close each connection once it turns idle,
+        // and cut what is left only after a short deadline.
+        const sweeper = setInterval(() => closeIdle(server), 25);
+        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
+        clearInterval(sweeper);
         if ("closeAllConnections" in server) server.closeAllConnections();
         await closed;
         await connector.close();
@@ -103,4 +108,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       return stopping;
     },
   };
+}
+
+function closeIdle(server: ReturnType<typeof serve>): void {
+  if ("closeIdleConnections" in server) server.closeIdleConnections();
 }
