@@ -34,7 +34,12 @@ export function registerInvokeCommand(
       "the input, flat or DaVinci-wrapped ({properties: {...}}); @- reads stdin",
     )
     .addOption(
-      new Option("--format <format>", "output shape").choices(["davinci", "swimlane"]).default("davinci"),
+      new Option(
+        "--format <format>",
+        "davinci: {eventName, output} or {error}; swimlane: {status_code, response_headers, reason, json_body} of the capability's main PingOne response",
+      )
+        .choices(["davinci", "swimlane"])
+        .default("davinci"),
     )
     .option("--dry-run", "print the HTTP requests the call would make, with secrets redacted; sends nothing");
   addConnectionOption(command).action(async (id: string, options: InvokeOptions) => {
