@@ -78,6 +78,20 @@ describe("checkPassword", () => {
     ).toBe("userDisabled");
   });
 
+  it("fails with accountNotUsable for an account an administrator locked", async () => {
+    const password = strongPassword();
+    const user = await createUserWithPassword(env.client, password);
+    await env.client.request({
+      method: "POST",
+      path: `/environments/${env.environment.environmentId}/users/${user.id}`,
+      contentType: "application/vnd.pingidentity.account.lock+json",
+      body: {},
+    });
+    expect((await invokeError(connector, "checkPassword", { identifier: user.id, password })).code).toBe(
+      "accountNotUsable",
+    );
+  });
+
   it("refuses an empty password before any call", async () => {
     const error = await invokeError(connector, "checkPassword", { identifier: "someone", password: "" });
     expect(error.code).toBe("invalidInput");

@@ -251,6 +251,14 @@ describe("createUser", () => {
     expect(JSON.stringify(weak)).not.toContain('"short"');
   });
 
+  it("fails with requiredValue for VERIFICATION_REQUIRED without an email", async () => {
+    const error = await invokeError(connector, "createUser", {
+      username: `noemail-${Date.now()}`,
+      lifecycleStatus: "VERIFICATION_REQUIRED",
+    });
+    expect(error).toMatchObject({ code: "requiredValue", httpResponseCode: 400 });
+  });
+
   it("fails with notFound for an unknown alternative identifier, invalidInput for bad input", async () => {
     const missing = await invokeError(connector, "createUser", {
       username: `alt-${Date.now()}`,
