@@ -35,7 +35,7 @@ export function camelCaseOf(pingOneCode: string): string {
 }
 
 /** PingOne's most specific message: the first detail's, else the top-level one. */
-export function pingOneMessage(error: PingOneApiError): string | undefined {
+function pingOneMessage(error: PingOneApiError): string | undefined {
   return detailMessage(error) ?? topLevelMessage(error);
 }
 
@@ -49,7 +49,7 @@ function topLevelMessage(error: PingOneApiError): string | undefined {
 }
 
 /** A failure built from a PingOne error response, with the given key (or the §4.2 default). */
-export function failureFromApiError(
+function failureFromApiError(
   error: PingOneApiError,
   code?: string,
   message?: string,

@@ -56,7 +56,7 @@ export interface CapabilityFailure {
 export type CapabilityResult = CapabilitySuccess | CapabilityFailure;
 
 /** Response headers worth returning: lower-case, without cookies or credentials. */
-export function outcomeHeaders(headers: Record<string, string>): Record<string, string> {
+function outcomeHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     const lower = name.toLowerCase();

@@ -6,7 +6,7 @@ import type { PropertyUi } from "./definition.js";
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** One "Other Attributes" entry (`variableInputList`, capabilities.md §2.3). */
-export const AdditionalUserProperty = Type.Object({
+const AdditionalUserProperty = Type.Object({
   name: Type.String(),
   value: Type.Optional(Type.Unknown()),
   preferredDataType: Type.Optional(
@@ -31,7 +31,7 @@ export const ADDITIONAL_USER_PROPERTIES_UI: Record<string, PropertyUi> = {
 };
 
 /** The named user attributes createUser and updateUser share, with their display names. */
-export const PROFILE_ATTRIBUTES = {
+const PROFILE_ATTRIBUTES = {
   given: "Given Name",
   family: "Family Name",
   email: "Email",

@@ -8,7 +8,7 @@ import { isSafePathSegment, pathSegment } from "./path-segment.js";
 import { stringEnum } from "./schema-helpers.js";
 import { scimEquals } from "./scim-filter.js";
 
-export const MATCH_ATTRIBUTES = ["id", "username", "email"] as const;
+const MATCH_ATTRIBUTES = ["id", "username", "email"] as const;
 export type MatchAttribute = (typeof MATCH_ATTRIBUTES)[number];
 
 /** `matchAttribute` + `identifier` (capabilities.md §2.1), as every user-targeting capability declares them. */

@@ -5,7 +5,7 @@ import type { CapabilityContext } from "../definition.js";
 import { userPath } from "../user-target.js";
 
 /** `P/users/{id}/password` */
-export function passwordPath(ctx: CapabilityContext, userId: string): string {
+function passwordPath(ctx: CapabilityContext, userId: string): string {
   return `${userPath(ctx, userId)}/password`;
 }
 

@@ -15,7 +15,7 @@ import {
 } from "./lookup-filter.js";
 
 /** The most users one lookup returns (proposed cap; the product gives none). */
-export const USERS_LOOKUP_MAX = 1000;
+const USERS_LOOKUP_MAX = 1000;
 const PAGE_SIZE = 100;
 
 const MatchedUser = Type.Object({ _embedded: Type.Object({ user: UserSchema }) });
