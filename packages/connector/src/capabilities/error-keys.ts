@@ -49,11 +49,7 @@ function topLevelMessage(error: PingOneApiError): string | undefined {
 }
 
 /** A failure built from a PingOne error response, with the given key (or the §4.2 default). */
-function failureFromApiError(
-  error: PingOneApiError,
-  code?: string,
-  message?: string,
-): CapabilityFailure {
+function failureFromApiError(error: PingOneApiError, code?: string, message?: string): CapabilityFailure {
   const failure: CapabilityFailure = {
     ok: false,
     code: code ?? errorKeyForApiError(error),
