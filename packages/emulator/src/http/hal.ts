@@ -12,8 +12,16 @@ export type HalLinks = Record<string, HalLink>;
  * so hrefs stay absolute and followable whether the emulator runs on 127.0.0.1:0 or behind a name.
  */
 export function requestOrigin(c: Context): string {
-  return new URL(c.req.url).origin;
+  let origin = origins.get(c.req.raw);
+  if (origin === undefined) {
+    origin = new URL(c.req.url).origin;
+    origins.set(c.req.raw, origin);
+  }
+  return origin;
 }
+
+// A 200-user page builds thousands of hrefs; parse the request URL once per request.
+const origins = new WeakMap<Request, string>();
 
 /** Absolute API href for a path below `/v1`, e.g. `apiHref(c, "/environments/x/users")`. */
 export function apiHref(c: Context, pathBelowV1: string): string {
@@ -22,8 +30,9 @@ export function apiHref(c: Context, pathBelowV1: string): string {
 
 /** `{ rel: { href } }` for each `[rel, pathBelowV1]` pair. */
 export function links(c: Context, relations: Record<string, string>): HalLinks {
+  const base = `${requestOrigin(c)}/v1`;
   const result: HalLinks = {};
-  for (const [rel, path] of Object.entries(relations)) result[rel] = { href: apiHref(c, path) };
+  for (const [rel, path] of Object.entries(relations)) result[rel] = { href: `${base}${path}` };
   return result;
 }
 

@@ -36,3 +36,30 @@ export function deleteAllRows(db: EmulatorDatabase): void {
     db.pragma("foreign_keys = ON");
   }
 }
+
+const statementCaches = new WeakMap<EmulatorDatabase, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement reused across requests: compiling SQL costs more than running an indexed
+ * lookup, so hot paths (token check, user lookups and lists) prepare each distinct text once.
+ * `pluck` is set on every call because a cached statement is shared by all its callers.
+ */
+export function cachedStatement(
+  db: EmulatorDatabase,
+  sql: string,
+  options: { pluck?: boolean } = {},
+): Database.Statement {
+  let cache = statementCaches.get(db);
+  if (cache === undefined) {
+    cache = new Map();
+    statementCaches.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (statement === undefined) {
+    // Dynamic SQL (filters) varies only by shape, never by value, so the cache stays small; bound it anyway.
+    if (cache.size >= 500) cache.clear();
+    statement = db.prepare(sql);
+    cache.set(sql, statement);
+  }
+  return statement.pluck(options.pluck === true);
+}

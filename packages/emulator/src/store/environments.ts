@@ -1,4 +1,4 @@
-import type { EmulatorDatabase } from "./database.js";
+import { cachedStatement, type EmulatorDatabase } from "./database.js";
 
 export interface EnvironmentRow {
   id: string;
@@ -46,7 +46,7 @@ export function insertEnvironment(db: EmulatorDatabase, environment: NewEnvironm
 }
 
 export function findEnvironment(db: EmulatorDatabase, id: string): EnvironmentRow | undefined {
-  return db.prepare("SELECT * FROM environments WHERE id = ?").get(id) as EnvironmentRow | undefined;
+  return cachedStatement(db, "SELECT * FROM environments WHERE id = ?").get(id) as EnvironmentRow | undefined;
 }
 
 export function findEnvironmentByName(db: EmulatorDatabase, name: string): EnvironmentRow | undefined {

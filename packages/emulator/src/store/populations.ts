@@ -1,4 +1,4 @@
-import type { EmulatorDatabase } from "./database.js";
+import { cachedStatement, type EmulatorDatabase } from "./database.js";
 
 export interface PopulationRow {
   id: string;
@@ -89,9 +89,10 @@ export function findPopulation(
   environmentId: string,
   id: string,
 ): PopulationRow | undefined {
-  return db.prepare("SELECT * FROM populations WHERE id = ? AND environment_id = ?").get(id, environmentId) as
-    | PopulationRow
-    | undefined;
+  return cachedStatement(db, "SELECT * FROM populations WHERE id = ? AND environment_id = ?").get(
+    id,
+    environmentId,
+  ) as PopulationRow | undefined;
 }
 
 export function findPopulationByName(

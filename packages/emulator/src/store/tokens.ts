@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { isRoleName, type RoleName } from "../domain/roles.js";
-import type { EmulatorDatabase } from "./database.js";
+import { cachedStatement, type EmulatorDatabase } from "./database.js";
 
 export interface IssuedToken {
   accessToken: string;
@@ -64,16 +64,15 @@ export function findTokenPrincipal(
   token: string,
   now: number,
 ): TokenPrincipalRow | undefined {
-  const row = db
-    .prepare(
-      `SELECT t.environment_id AS environmentId, e.organization_id AS organizationId,
+  const row = cachedStatement(
+    db,
+    `SELECT t.environment_id AS environmentId, e.organization_id AS organizationId,
               t.application_id AS applicationId, a.roles AS roles
          FROM tokens t
          JOIN applications a ON a.id = t.application_id
          JOIN environments e ON e.id = t.environment_id
         WHERE t.token_hash = ? AND t.expires_at > ?`,
-    )
-    .get(hashToken(token), now) as
+  ).get(hashToken(token), now) as
     | { environmentId: string; organizationId: string; applicationId: string; roles: string }
     | undefined;
   if (row === undefined) return undefined;

@@ -1,4 +1,4 @@
-import type { EmulatorDatabase } from "./database.js";
+import { cachedStatement, type EmulatorDatabase } from "./database.js";
 
 /** A users row exactly as stored (see users-schema.ts for the meaning of each column). */
 export interface UserRow {
@@ -97,9 +97,10 @@ export function updateUserColumns(
 }
 
 export function findUser(db: EmulatorDatabase, environmentId: string, userId: string): UserRow | undefined {
-  return db.prepare("SELECT * FROM users WHERE id = ? AND environment_id = ?").get(userId, environmentId) as
-    | UserRow
-    | undefined;
+  return cachedStatement(db, "SELECT * FROM users WHERE id = ? AND environment_id = ?").get(
+    userId,
+    environmentId,
+  ) as UserRow | undefined;
 }
 
 /** The user holding this username in the environment, compared without case (the uniqueness rule). */

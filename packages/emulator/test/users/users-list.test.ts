@@ -118,6 +118,22 @@ describe("users: list with SCIM filter, limit and cursor", () => {
     expect((await fixture.api("GET", "/users?limit=-1")).status).toBe(400);
   });
 
+  it("keeps the unfiltered count right as users come and go", async () => {
+    const before = (await fixture.api("GET", "/users")).body.count as number;
+    const created = await fixture.api("POST", "/users", {
+      body: { username: "transient", email: "t@example.com" },
+    });
+    expect((await fixture.api("GET", "/users")).body.count).toBe(before + 1);
+    await fixture.api("DELETE", `/users/${created.body.id}`);
+    expect((await fixture.api("GET", "/users")).body.count).toBe(before);
+    const other = await startEmulatorFixture();
+    try {
+      expect((await other.api("GET", "/users")).body).toMatchObject({ count: 0, size: 0 });
+    } finally {
+      await other.stop();
+    }
+  });
+
   it("embeds populations on the list with expand=population", async () => {
     const result = await fixture.api("GET", "/users?limit=2&expand=population");
     for (const user of result.body._embedded.users)
