@@ -12,7 +12,7 @@ import {
 } from "../support/emulator-environment.js";
 
 /** The built CLI (`npm run build` first), run as a user would run it. */
-const MAIN = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const MAIN = fileURLToPath(new URL("../../dist/bin/pingone-connector.js", import.meta.url));
 
 interface Run {
   code: number;

@@ -11,7 +11,7 @@ import {
   startEmulatorEnvironment,
 } from "../support/emulator-environment.js";
 
-const CLI = fileURLToPath(new URL("../../dist/cli/main.js", import.meta.url));
+const CLI = fileURLToPath(new URL("../../dist/bin/pingone-connector.js", import.meta.url));
 const API_KEY = "serve-test-key-8c1d";
 
 interface ServeProcess {

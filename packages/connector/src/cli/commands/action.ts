@@ -3,10 +3,10 @@ import { ActionInputError, UnknownActionError } from "../../actions/action-error
 import { ACTIONS } from "../../actions/index.js";
 import { PingOneConfigurationError } from "../../client/errors/configuration-error.js";
 import { PingOneError } from "../../client/errors/pingone-error.js";
-import { createConnector } from "../../connector.js";
 import { addConnectionOption, connectionFrom } from "../connection-option.js";
 import { type CliIo, CliUsageError, EXIT, printJson } from "../io.js";
 import { readJsonArgument } from "../json-argument.js";
+import { loadConnector } from "../lazy-modules.js";
 import { formatProblems } from "../problems.js";
 
 /**
@@ -29,7 +29,7 @@ export function registerActionCommand(
   addConnectionOption(command).action(
     async (name: string, options: { input: string; connection?: string }) => {
       const input = await readJsonArgument(io, "--input", options.input);
-      const connector = createConnector(await connectionFrom(io, options.connection));
+      const connector = (await loadConnector())(await connectionFrom(io, options.connection));
       try {
         const envelope = await connector.runAction(name, input);
         printJson(io, envelope);

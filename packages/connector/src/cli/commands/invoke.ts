@@ -1,12 +1,12 @@
 import { type Command, Option } from "commander";
 import { prepareInput } from "../../capabilities/validation.js";
-import { createConnector } from "../../connector.js";
 import { toDaVinciEnvelope } from "../../envelopes/davinci.js";
 import { toSwimlaneEnvelope } from "../../envelopes/swimlane.js";
 import { capabilityOrUsageError } from "../capability-argument.js";
 import { addConnectionOption, connectionFrom } from "../connection-option.js";
 import { type CliIo, CliUsageError, EXIT, printJson } from "../io.js";
 import { readJsonArgument } from "../json-argument.js";
+import { loadConnector } from "../lazy-modules.js";
 import { formatProblems } from "../problems.js";
 
 interface InvokeOptions {
@@ -48,7 +48,7 @@ export function registerInvokeCommand(
     // Input problems are reported before the connection is even looked at.
     const { problems } = prepareInput(capability, input);
     if (problems.length > 0) throw new CliUsageError(formatProblems(id, problems));
-    const connector = createConnector(await connectionFrom(io, options.connection));
+    const connector = (await loadConnector())(await connectionFrom(io, options.connection));
     try {
       if (options.dryRun) {
         const report = await connector.invoke(id, input, { dryRun: true });

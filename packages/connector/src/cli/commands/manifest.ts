@@ -3,9 +3,8 @@ import { dirname, join } from "node:path";
 import type { Command } from "commander";
 import { ACTIONS } from "../../actions/index.js";
 import { CAPABILITIES } from "../../capabilities/index.js";
-import { buildDaVinciManifest } from "../../manifests/davinci-manifest.js";
-import { buildSwimlaneFiles } from "../../manifests/swimlane-manifest.js";
 import type { CliIo } from "../io.js";
+import { loadManifests } from "../lazy-modules.js";
 
 /** `manifest davinci|swimlane`: connector manifests generated from the registry. */
 export function registerManifestCommand(program: Command, io: CliIo): void {
@@ -17,6 +16,7 @@ export function registerManifestCommand(program: Command, io: CliIo): void {
     .description("write the DaVinci connector manifest (JSON) for pingOneSSOConnector")
     .option("--out <file>", "write to this file instead of stdout")
     .action(async (options: { out?: string }) => {
+      const { buildDaVinciManifest } = await loadManifests();
       const text = `${JSON.stringify(buildDaVinciManifest(CAPABILITIES), null, 2)}\n`;
       if (!options.out) return io.stdout(text);
       await mkdir(dirname(options.out), { recursive: true });
@@ -28,6 +28,7 @@ export function registerManifestCommand(program: Command, io: CliIo): void {
     .description("write connector.yaml, the asset and one YAML per action into a directory")
     .requiredOption("--out <dir>", "the directory to write the connector files into")
     .action(async (options: { out: string }) => {
+      const { buildSwimlaneFiles } = await loadManifests();
       const files = buildSwimlaneFiles(ACTIONS);
       for (const [relative, content] of files) {
         const path = join(options.out, relative);

@@ -1,8 +1,7 @@
 import type { Command } from "commander";
-import { createLogger } from "../../client/logger.js";
-import { ServiceStartError, startService } from "../../server/service.js";
 import { addConnectionOption, connectionFrom } from "../connection-option.js";
 import { type CliIo, CliUsageError } from "../io.js";
+import { loadService } from "../lazy-modules.js";
 
 interface ServeOptions {
   port: string;
@@ -32,6 +31,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     );
   addConnectionOption(command).action(async (options: ServeOptions) => {
     const port = whole(options.port, "--port", 0, 65535);
+    const { createLogger, ServiceStartError, startService } = await loadService();
     const logger = createLogger();
     let service: Awaited<ReturnType<typeof startService>>;
     try {

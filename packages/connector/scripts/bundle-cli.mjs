@@ -1,0 +1,22 @@
+// Bundles the CLI into one file. Resolving and loading the hundreds of small ESM modules of its
+// dependencies (TypeBox, undici, Ajv, ...) dominates start-up; a bundle starts about 2.5x faster.
+import { build } from "esbuild";
+
+await build({
+  entryPoints: [new URL("../dist/cli/main.js", import.meta.url).pathname],
+  entryNames: "pingone-connector",
+  chunkNames: "chunks/[name]-[hash]",
+  outdir: new URL("../dist/bin/", import.meta.url).pathname,
+  // Commands load their heavy modules lazily; splitting keeps those out of the start-up path.
+  splitting: true,
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  // CommonJS dependencies call require(); give the ESM bundle one.
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  legalComments: "linked",
+  logLevel: "warning",
+});
