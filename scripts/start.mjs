@@ -9,7 +9,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const dataDir = join(root, ".data");
+const dataDir = process.env.PINGONE_DATA_DIR ?? join(root, ".data");
 const emulatorPort = process.env.PINGONE_EMULATOR_PORT ?? "4600";
 const servicePort = process.env.PINGONE_CONNECTOR_PORT ?? "4700";
 const emulatorCli = join(root, "packages/emulator/dist/cli/main.js");
@@ -108,7 +108,7 @@ try {
 pingone-connector is running against pingone-emulator.
 
   Emulator (PingOne API + /_emulator back door): ${emulatorUrl}
-    demo environment ${environmentId} (${reused ? "reused from" : "created in"} .data/emulator.db)
+    demo environment ${environmentId} (${reused ? "reused from" : "created in"} ${relative(root, join(dataDir, "emulator.db"))})
     demo users: alice / Blue!Falcon-42, bob (email not verified), carol (locked), dave (disabled)
   Connector service: ${serviceUrl}   API reference: ${serviceUrl}/docs
     API key (new on every start): ${apiKey}
