@@ -44,7 +44,7 @@ export function createEmulatorApp(ctx: EmulatorContext): EmulatorAppHandle {
   app.use("*", correlationHeaders());
   app.use("*", requestStats(backDoor.stats));
   app.use("*", faultInjection(backDoor.faults));
-  app.use("*", rateLimit(backDoor.rateLimiter));
+  app.use("*", rateLimit(backDoor.rateLimiter, ctx.clock));
   backDoorRoutes(app, ctx, backDoor);
   tokenRoutes(app, ctx, backDoor.stats);
   app.use("/v1/*", bearerAuth(ctx));

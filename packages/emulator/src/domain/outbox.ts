@@ -34,7 +34,11 @@ export function assertEmailQuota(db: EmulatorDatabase, userId: string, now: numb
       {
         code: "QUOTA_EXCEEDED",
         message: "At most 50 emails can be sent to a user per day.",
-        innerError: { quotaLimit: DAILY_EMAIL_QUOTA, quotaResetTime: toIsoTimestamp(resetAt), retryAfter },
+        innerError: {
+          quotaLimit: DAILY_EMAIL_QUOTA,
+          quotaResetTime: toIsoTimestamp(resetAt),
+          retryAfter: toIsoTimestamp(resetAt),
+        },
       },
     ],
     { "Retry-After": String(retryAfter) },

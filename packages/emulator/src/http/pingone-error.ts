@@ -88,7 +88,8 @@ export function unsupportedMediaType(): PingOneError {
   return new PingOneError(415, "INVALID_REQUEST", ErrorMessages.unsupportedMediaType);
 }
 
-export function requestLimited(retryAfterSeconds: number): PingOneError {
+/** 429 REQUEST_LIMITED: `Retry-After` in whole seconds, `innerError.retryAfter` as the instant (official spec). */
+export function requestLimited(retryAfterSeconds: number, now: number): PingOneError {
   return new PingOneError(
     429,
     "REQUEST_LIMITED",
@@ -97,7 +98,7 @@ export function requestLimited(retryAfterSeconds: number): PingOneError {
       {
         code: "LIMIT_EXCEEDED",
         message: ErrorMessages.requestLimited,
-        innerError: { retryAfter: retryAfterSeconds },
+        innerError: { retryAfter: new Date(now + retryAfterSeconds * 1000).toISOString() },
       },
     ],
     { "Retry-After": String(retryAfterSeconds) },

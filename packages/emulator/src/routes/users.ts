@@ -21,6 +21,7 @@ import { invalidData } from "../http/pingone-error.js";
 import { assertValid } from "../http/validation.js";
 import { requireRole } from "../middleware/bearer-auth.js";
 import { usersFilterSchema } from "../scim/filter-schemas.js";
+import { countRows } from "../store/cached-count.js";
 import { cachedStatement } from "../store/database.js";
 import { countPopulationUsers, findPopulation } from "../store/populations.js";
 import { deleteUser, type UserColumnChanges, type UserRow, updateUserColumns } from "../store/users.js";
@@ -112,15 +113,7 @@ export const userRoutes: RouteModule = (app, ctx) => {
     });
     const where = filter === undefined ? "u.environment_id = ?" : `u.environment_id = ? AND ${filter.sql}`;
     const params = filter === undefined ? [envId] : [envId, ...filter.params];
-    // Unfiltered lists read the trigger-maintained total instead of counting the whole environment.
-    const count =
-      filter === undefined
-        ? ((cachedStatement(db, "SELECT user_count FROM environment_user_counts WHERE environment_id = ?", {
-            pluck: true,
-          }).get(envId) as number | undefined) ?? 0)
-        : (cachedStatement(db, `SELECT COUNT(*) FROM users u WHERE ${where}`, { pluck: true }).get(
-            ...params,
-          ) as number);
+    const count = countRows(db, `SELECT COUNT(*) FROM users u WHERE ${where}`, params);
     const rows = cachedStatement(
       db,
       `SELECT u.* FROM users u WHERE ${where} AND u.seq > ? ORDER BY u.seq LIMIT ?`,

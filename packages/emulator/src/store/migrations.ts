@@ -3,7 +3,7 @@ import { coreSchema } from "./core-schema.js";
 import { directorySchema } from "./directory-schema.js";
 import { outboxSchema } from "./outbox-schema.js";
 import { passwordRecoverySchema } from "./password-recovery-schema.js";
-import { userCountsSchema } from "./user-counts-schema.js";
+import { userCountsRemoval } from "./user-counts-schema.js";
 import { usersSchema } from "./users-schema.js";
 
 /**
@@ -22,7 +22,7 @@ export const schemaModules: readonly SchemaModule[] = [
   outboxSchema,
   directorySchema,
   passwordRecoverySchema,
-  userCountsSchema,
+  userCountsRemoval,
 ];
 
 export function applySchemaModules(db: Database.Database): void {

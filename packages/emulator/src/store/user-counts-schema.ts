@@ -1,24 +1,15 @@
 import type { SchemaModule } from "./migrations.js";
 
 /**
- * The number of users per environment, kept by triggers, so an unfiltered users page reports `count`
- * without scanning a million index entries on every request.
+ * Removes the trigger-kept user counts an earlier build created ("user-counts-v1"): the triggers tripled
+ * the cost of every user insert (a 1M-user seed took 45 s instead of 32 s). Counts are now computed
+ * and cached until the next write (src/store/cached-count.ts). A no-op on new databases.
  */
-export const userCountsSchema: SchemaModule = {
-  name: "user-counts-v1",
+export const userCountsRemoval: SchemaModule = {
+  name: "user-counts-v2-removed",
   statements: [
-    `CREATE TABLE environment_user_counts (
-      environment_id TEXT PRIMARY KEY REFERENCES environments(id) ON DELETE CASCADE,
-      user_count INTEGER NOT NULL
-    )`,
-    `INSERT INTO environment_user_counts (environment_id, user_count)
-       SELECT environment_id, COUNT(*) FROM users GROUP BY environment_id`,
-    `CREATE TRIGGER users_counted_on_insert AFTER INSERT ON users BEGIN
-       INSERT INTO environment_user_counts (environment_id, user_count) VALUES (NEW.environment_id, 1)
-         ON CONFLICT (environment_id) DO UPDATE SET user_count = user_count + 1;
-     END`,
-    `CREATE TRIGGER users_counted_on_delete AFTER DELETE ON users BEGIN
-       UPDATE environment_user_counts SET user_count = user_count - 1 WHERE environment_id = OLD.environment_id;
-     END`,
+    "DROP TRIGGER IF EXISTS users_counted_on_insert",
+    "DROP TRIGGER IF EXISTS users_counted_on_delete",
+    "DROP TABLE IF EXISTS environment_user_counts",
   ],
 };
