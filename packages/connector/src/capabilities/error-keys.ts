@@ -2,6 +2,7 @@ import { PingOneApiError } from "../client/errors/api-error.js";
 import { PingOneConfigurationError } from "../client/errors/configuration-error.js";
 import { PingOneError } from "../client/errors/pingone-error.js";
 import { PingOneTokenError } from "../client/errors/token-error.js";
+import { PingOneTransportError } from "../client/errors/transport-error.js";
 import { scrubText } from "../client/redact.js";
 import { CapabilityError } from "./capability-error.js";
 import { type CapabilityFailure, toOutcome } from "./result.js";
@@ -65,8 +66,15 @@ function failureFromApiError(error: PingOneApiError, code?: string, message?: st
   };
   if (error.pingOneId) failure.pingOneId = error.pingOneId;
   if (error.correlationId) failure.correlationId = error.correlationId;
+  if (error.outcomeUnknown) {
+    failure.outcomeUnknown = true;
+    failure.message += ` ${OUTCOME_UNKNOWN} (Correlation-Id ${error.correlationId ?? "none"})`;
+  }
   return failure;
 }
+
+const OUTCOME_UNKNOWN =
+  "The outcome is unknown: PingOne may have applied the change; check before repeating it.";
 
 /**
  * Turns anything a handler throws into a failure. Configuration errors are not capability
@@ -85,6 +93,12 @@ export function failureFromError(error: unknown): CapabilityFailure {
   if (error instanceof PingOneTokenError) {
     // The worker app could not get a token: the same remedy as a 401/403 from the API.
     return connectorFailure("accessFailed", error.message, error.status ?? 401);
+  }
+  if (error instanceof PingOneTransportError) {
+    // The message already says whether the outcome is unknown and names the transaction id.
+    const failure = connectorFailure("unexpectedError", error.message, 500);
+    if (error.outcomeUnknown) failure.outcomeUnknown = true;
+    return failure;
   }
   if (error instanceof PingOneError) return connectorFailure("unexpectedError", error.message, 500);
   const reason = error instanceof Error ? error.message : String(error);

@@ -50,6 +50,13 @@ export interface CapabilityFailure {
   /** PingOne's error id and Correlation-Id, to quote when reporting a problem. */
   pingOneId?: string;
   correlationId?: string;
+  /**
+   * True when a write failed in a way that does not tell whether PingOne applied it (a 5xx, or a
+   * connection lost after the request was sent): check before repeating it.
+   */
+  outcomeUnknown?: boolean;
+  /** The run's `X-Ping-External-Transaction-Id`, which PingOne records in its audit events. */
+  transactionId?: string;
 }
 
 /** The one internal result of a capability run; every outer shape is derived from it. */

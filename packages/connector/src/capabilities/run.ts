@@ -28,7 +28,8 @@ export async function runCapability(
   try {
     return await definition.handler(value, ctx);
   } catch (error) {
-    return failureFromError(error);
+    // Every call of the run carried this id: it finds them in PingOne's audit trail.
+    return { ...failureFromError(error), transactionId: ctx.transactionId };
   }
 }
 

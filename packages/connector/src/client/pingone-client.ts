@@ -153,11 +153,14 @@ class HttpPingOneClient implements PingOneClient {
   async send<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>> {
     const url = this.resolveUrl(request.path, request.query);
     const replayable = isReplayable(request.method, request.idempotent);
+    // With no response there is no Correlation-Id: the transaction id, which PingOne records in
+    // its audit trail, is then what identifies the call.
+    const transactionId = sanitizeExternalId(request.transactionId ?? randomUUID());
     const hasBody = request.body !== undefined;
     const headers: Record<string, string> = {
       accept: "application/json",
       "user-agent": this.userAgent,
-      "x-ping-external-transaction-id": sanitizeExternalId(request.transactionId ?? randomUUID()),
+      "x-ping-external-transaction-id": transactionId,
       ...lowerCaseKeys(request.headers),
     };
     if (hasBody || request.contentType) headers["content-type"] = request.contentType ?? "application/json";
@@ -222,6 +225,7 @@ class HttpPingOneClient implements PingOneClient {
             reason: failure.reason,
             outcomeUnknown: !replayable && !failure.notSent && failure.code !== "ABORTED",
             attempts: attempt,
+            transactionId,
             cause: error.cause,
           });
         }
@@ -238,6 +242,7 @@ class HttpPingOneClient implements PingOneClient {
           reason: "aborted by the caller",
           outcomeUnknown: false,
           attempts: attempt,
+          transactionId,
           cause: reason,
         });
       });

@@ -3,7 +3,7 @@ import type { HttpMethod } from "./types.js";
 /** How transient failures are retried. */
 export interface RetryOptions {
   /**
-   * Attempts in all, the first included. Default 4; 1 turns every retry off. A 429 does not count:
+   * Attempts in all, the first included. Default 5; 1 turns every retry off. A 429 does not count:
    * PingOne processed nothing, so rate-limited calls are retried within `maxElapsedMs` only.
    */
   maxAttempts?: number;
@@ -18,7 +18,7 @@ export interface RetryOptions {
 }
 
 export const DEFAULT_RETRY: Required<RetryOptions> = {
-  maxAttempts: 4,
+  maxAttempts: 5,
   maxElapsedMs: 30_000,
   baseDelayMs: 250,
   maxDelayMs: 8_000,

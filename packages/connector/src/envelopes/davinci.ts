@@ -24,6 +24,9 @@ export interface DaVinciFailure {
     /** Every input problem, when `code` is `invalidInput` from validation. */
     problems?: Array<{ path: string; keyword: string; message: string }>;
     correlationId?: string;
+    /** A write that may have been applied although it failed: check before repeating it. */
+    outcomeUnknown?: boolean;
+    transactionId?: string;
   };
 }
 
@@ -61,5 +64,7 @@ function davinciFailure(result: CapabilityFailure): DaVinciFailure {
   };
   if (result.problems) error.problems = result.problems;
   if (result.correlationId) error.correlationId = result.correlationId;
+  if (result.outcomeUnknown) error.outcomeUnknown = true;
+  if (result.transactionId) error.transactionId = result.transactionId;
   return { error };
 }

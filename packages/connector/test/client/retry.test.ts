@@ -116,6 +116,8 @@ describe("retries", () => {
     expect(error).toBeInstanceOf(PingOneTransportError);
     expect(error.code).toBe("NETWORK_ERROR");
     expect(error.outcomeUnknown).toBe(true);
+    expect(error.transactionId).toBe(apiCalls()[0]!.headers["x-ping-external-transaction-id"]);
+    expect(error.message).toContain(`X-Ping-External-Transaction-Id ${error.transactionId}`);
     expect(apiCalls()).toHaveLength(1);
   });
 

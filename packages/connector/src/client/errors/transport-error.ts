@@ -10,6 +10,8 @@ export class PingOneTransportError extends PingOneError {
   /** True when a non-idempotent call may have reached PingOne and been applied. */
   readonly outcomeUnknown: boolean;
   readonly attempts: number;
+  /** The `X-Ping-External-Transaction-Id` sent, which PingOne records in its audit events. */
+  readonly transactionId: string | undefined;
 
   constructor(
     code: TransportErrorCode,
@@ -19,11 +21,12 @@ export class PingOneTransportError extends PingOneError {
       reason: string;
       outcomeUnknown: boolean;
       attempts: number;
+      transactionId?: string;
       cause?: unknown;
     },
   ) {
     const unknown = init.outcomeUnknown
-      ? " The outcome is unknown: the request may have been applied; check before repeating it."
+      ? ` The outcome is unknown: the request may have been applied; check before repeating it (X-Ping-External-Transaction-Id ${init.transactionId}).`
       : "";
     super(code, `PingOne ${init.method} ${pathOf(init.url)} failed: ${init.reason}.${unknown}`, {
       cause: init.cause,
@@ -32,6 +35,7 @@ export class PingOneTransportError extends PingOneError {
     this.url = init.url;
     this.outcomeUnknown = init.outcomeUnknown;
     this.attempts = init.attempts;
+    this.transactionId = init.transactionId;
   }
 
   protected override fields(): Record<string, unknown> {
@@ -40,6 +44,7 @@ export class PingOneTransportError extends PingOneError {
       url: this.url,
       outcomeUnknown: this.outcomeUnknown,
       attempts: this.attempts,
+      transactionId: this.transactionId,
     };
   }
 }
