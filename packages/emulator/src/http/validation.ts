@@ -41,7 +41,7 @@ export function assertValid(body: JsonObject, spec: ObjectSpec, options: Validat
   if (details.length > 0) throw invalidData(details);
 }
 
-export function collectProblems(
+function collectProblems(
   body: JsonObject,
   spec: ObjectSpec,
   options: ValidationOptions = {},
