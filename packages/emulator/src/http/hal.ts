@@ -23,22 +23,12 @@ export function requestOrigin(c: Context): string {
 // A 200-user page builds thousands of hrefs; parse the request URL once per request.
 const origins = new WeakMap<Request, string>();
 
-/** Absolute API href for a path below `/v1`, e.g. `apiHref(c, "/environments/x/users")`. */
-export function apiHref(c: Context, pathBelowV1: string): string {
-  return `${requestOrigin(c)}/v1${pathBelowV1}`;
-}
-
 /** `{ rel: { href } }` for each `[rel, pathBelowV1]` pair. */
 export function links(c: Context, relations: Record<string, string>): HalLinks {
   const base = `${requestOrigin(c)}/v1`;
   const result: HalLinks = {};
   for (const [rel, path] of Object.entries(relations)) result[rel] = { href: `${base}${path}` };
   return result;
-}
-
-/** The href of the current request, query included, for a collection's `self`. */
-export function selfHref(c: Context): string {
-  return c.req.url;
 }
 
 /** A HAL collection: `_links.self`, optional `_links.next`, `_embedded.<key>`, `count` and `size`. */
@@ -48,7 +38,7 @@ export function halCollection<T>(
   items: readonly T[],
   options: { count?: number; nextHref?: string } = {},
 ): Record<string, unknown> {
-  const collectionLinks: HalLinks = { self: { href: selfHref(c) } };
+  const collectionLinks: HalLinks = { self: { href: c.req.url } };
   if (options.nextHref !== undefined) collectionLinks.next = { href: options.nextHref };
   const body: Record<string, unknown> = { _links: collectionLinks, _embedded: { [key]: items } };
   if (options.count !== undefined) body.count = options.count;

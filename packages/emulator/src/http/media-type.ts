@@ -37,8 +37,3 @@ export function selectAction<A extends string>(
   }
   throw unsupportedMediaType();
 }
-
-/** True when the request declares plain JSON (any parameters). */
-export function isJsonMediaType(contentType: string | undefined | null): boolean {
-  return mediaTypeEssence(contentType) === "application/json";
-}
