@@ -59,7 +59,10 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
           url = `http://${shownHost}:${info.port}`;
           resolve({ url });
         });
-        listening.once("error", reject);
+        listening.once("error", (error) => {
+          server = undefined;
+          reject(error);
+        });
         server = listening;
       });
     },

@@ -32,6 +32,8 @@ describe("createEmulator", () => {
     const { url } = await first.start({ port: 0 });
     try {
       await expect(second.start({ port: Number(new URL(url).port) })).rejects.toThrow();
+      const retried = await second.start({ port: 0 });
+      expect(retried.url).not.toBe(url);
     } finally {
       await first.stop();
       await second.stop();
