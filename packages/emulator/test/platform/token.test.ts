@@ -164,6 +164,38 @@ describe("token endpoint POST /{envId}/as/token", () => {
   });
 });
 
+describe("token endpoint under faults and rate limits", () => {
+  it("answers an injected fault and the environment's rate limit on the token path", async () => {
+    const fixture = await startEmulatorFixture({ clock: createManualClock() });
+    try {
+      const { clientId, clientSecret, environmentId } = fixture.environment;
+      const request = () =>
+        send("POST", `${fixture.url}/${environmentId}/as/token`, {
+          rawBody: "grant_type=client_credentials",
+          contentType: FORM,
+          headers: { Authorization: basic(clientId, clientSecret) },
+        });
+      await send("POST", `${fixture.url}/_emulator/faults`, {
+        body: { rules: [{ method: "POST", path: "/*/as/token", status: 503, retryAfter: 2, count: 1 }] },
+      });
+      const faulted = await request();
+      expect(faulted.status).toBe(503);
+      expect(faulted.headers.get("retry-after")).toBe("2");
+      expect((await request()).status).toBe(200);
+
+      await send("POST", `${fixture.url}/_emulator/rate-limit`, {
+        body: { environmentId, requestsPerSecond: 1 },
+      });
+      expect((await request()).status).toBe(200);
+      const limited = await request();
+      expect(limited.status).toBe(429);
+      expect(limited.headers.get("retry-after")).toBe("1");
+    } finally {
+      await fixture.stop();
+    }
+  });
+});
+
 describe("token lifetime setting", () => {
   it("uses tokenLifetimeSeconds for expires_in", async () => {
     const fixture = await startEmulatorFixture({ settings: { tokenLifetimeSeconds: 120 } });
