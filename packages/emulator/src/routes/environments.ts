@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import { toIsoTimestamp } from "../clock.js";
 import { Roles } from "../domain/roles.js";
-import { compileFilterParameter } from "../http/filter-query.js";
+import { compileFilterParameter, parseOptionList } from "../http/filter-query.js";
 import { halCollection, hrefWithCursor, links } from "../http/hal.js";
 import type { Principal } from "../http/hono-env.js";
 import { decodeCursor, encodeCursor, parseLimit } from "../http/paging.js";
@@ -31,7 +32,22 @@ function visibility(principal: Principal): { organizationWide: boolean } {
   throw insufficientPermissions();
 }
 
-export function toEnvironmentResource(c: Context, row: EnvironmentRow): Record<string, unknown> {
+/** A stable product id per environment (name-based, UUID-shaped), so repeated reads agree. */
+function productId(environmentId: string): string {
+  const hex = createHash("sha256").update(`${environmentId}:PING_ONE_BASE`).digest("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** `expand=billOfMaterials`: the emulator's environments carry PingOne SSO (the base product) only. */
+function billOfMaterials(row: EnvironmentRow): Record<string, unknown> {
+  return { products: [{ id: productId(row.id), type: "PING_ONE_BASE" }] };
+}
+
+export function toEnvironmentResource(
+  c: Context,
+  row: EnvironmentRow,
+  options: { expandBillOfMaterials: boolean } = { expandBillOfMaterials: false },
+): Record<string, unknown> {
   const base = `/environments/${row.id}`;
   const resource: Record<string, unknown> = {
     _links: links(c, {
@@ -56,6 +72,7 @@ export function toEnvironmentResource(c: Context, row: EnvironmentRow): Record<s
     updatedAt: toIsoTimestamp(row.updated_at),
   };
   if (row.description !== null) resource.description = row.description;
+  if (options.expandBillOfMaterials) resource.billOfMaterials = billOfMaterials(row);
   return resource;
 }
 
@@ -64,6 +81,7 @@ export const environmentRoutes: RouteModule = (app, ctx) => {
   app.get("/v1/environments", (c) => {
     const principal = c.get("principal");
     const { organizationWide } = visibility(principal);
+    const expand = parseOptionList(c, "expand", ["billOfMaterials"] as const);
     const limit = parseLimit(c, ENVIRONMENTS_PAGE);
     const after = decodeCursor(c);
     const filter = compileFilterParameter(c, environmentsFilterSchema, {
@@ -94,7 +112,9 @@ export const environmentRoutes: RouteModule = (app, ctx) => {
       halCollection(
         c,
         "environments",
-        page.map((row) => toEnvironmentResource(c, row)),
+        page.map((row) =>
+          toEnvironmentResource(c, row, { expandBillOfMaterials: expand.has("billOfMaterials") }),
+        ),
         { count, nextHref },
       ),
     );
@@ -103,10 +123,11 @@ export const environmentRoutes: RouteModule = (app, ctx) => {
   app.get("/v1/environments/:envId", (c) => {
     const principal = c.get("principal");
     const { organizationWide } = visibility(principal);
+    const expand = parseOptionList(c, "expand", ["billOfMaterials"] as const);
     const envId = c.req.param("envId");
     if (!organizationWide && envId !== principal.environmentId) throw insufficientPermissions();
     const row = findEnvironment(ctx.db, envId);
     if (row === undefined || row.organization_id !== principal.organizationId) throw notFound();
-    return c.json(toEnvironmentResource(c, row));
+    return c.json(toEnvironmentResource(c, row, { expandBillOfMaterials: expand.has("billOfMaterials") }));
   });
 };

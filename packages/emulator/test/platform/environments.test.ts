@@ -114,6 +114,31 @@ describe("environments", () => {
     expect(missing.status).toBe(404);
   });
 
+  it("embeds the bill of materials with expand=billOfMaterials and refuses other expansions", async () => {
+    const plain = await list("");
+    expect(plain.body._embedded.environments[0].billOfMaterials).toBeUndefined();
+    const expanded = await list("?expand=billOfMaterials");
+    for (const environment of expanded.body._embedded.environments) {
+      expect(environment.billOfMaterials).toEqual({
+        products: [{ id: expect.any(String), type: "PING_ONE_BASE" }],
+      });
+    }
+    const one = await send(
+      "GET",
+      `${fixture.url}/v1/environments/${fixture.environment.environmentId}?expand=billOfMaterials`,
+      { token: fixture.token },
+    );
+    const again = await send(
+      "GET",
+      `${fixture.url}/v1/environments/${fixture.environment.environmentId}?expand=billOfMaterials`,
+      { token: fixture.token },
+    );
+    expect(one.body.billOfMaterials).toEqual(again.body.billOfMaterials);
+    const unknown = await list("?expand=users");
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.details[0]).toMatchObject({ code: "INVALID_PARAMETER", target: "expand" });
+  });
+
   it("refuses workers without an admin role", async () => {
     const none = await provisionEnvironment(fixture.url, { roles: [] });
     const token = await fetchToken(none);

@@ -73,6 +73,12 @@ describe("contract: environments, users, populations and errors", () => {
       token: fixture.token,
     });
     expectMatchesSchema(one.body, "EnvironmentResponse");
+    const expanded = await send(
+      "GET",
+      `${fixture.url}/v1/environments/${fixture.environment.environmentId}?expand=billOfMaterials`,
+      { token: fixture.token },
+    );
+    expectMatchesSchema(expanded.body, "EnvironmentResponse");
     const list = await send("GET", `${fixture.url}/v1/environments`, { token: fixture.token });
     expect(list.body).toMatchObject({ count: 1, size: 1, _links: { self: { href: expect.any(String) } } });
     for (const environment of list.body._embedded.environments)
