@@ -3,6 +3,7 @@ import { cliStartup } from "./cli-startup.js";
 import { paging } from "./paging.js";
 import { perCallOverhead } from "./per-call-overhead.js";
 import { rateLimits } from "./rate-limits.js";
+import { resilienceRows } from "./resilience.js";
 import { serviceThroughput } from "./service.js";
 import { startEmulatorProcess } from "./support/emulator-process.js";
 import { type BenchReport, type BenchRow, machineFacts, renderTable } from "./support/report.js";
@@ -21,6 +22,9 @@ Options:
   --users <n>        users to page through (default 100000)
   --runs <n>         measured runs per benchmark, medians reported (default 3)
   --only <names>     comma-separated subset: overhead,paging,rate,token,cli,service
+  --resilience       run the resilience suite instead: journeys under read faults (100x),
+                     createUser and createUserGroupMembership under write faults (500x each),
+                     canary secrets with debug logging
   --help             this text
 `;
 
@@ -33,6 +37,7 @@ async function main(): Promise<void> {
       users: { type: "string" },
       runs: { type: "string" },
       only: { type: "string" },
+      resilience: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -51,8 +56,26 @@ async function main(): Promise<void> {
   const rows: BenchRow[] = [];
   const startedAt = new Date().toISOString();
 
-  const seed = selected.has("paging") ? await writePagingSeed(options.users) : undefined;
+  const seed =
+    !values.resilience && selected.has("paging") ? await writePagingSeed(options.users) : undefined;
   if (seed) log(`seeding ${options.users} users for the paging benchmark ...`);
+  if (values.resilience) {
+    const emulator = await startEmulatorProcess();
+    try {
+      rows.push(...(await resilienceRows(emulator.url, scale, log)));
+    } finally {
+      await emulator.stop();
+    }
+    const report: BenchReport = {
+      machine: machineFacts(),
+      startedAt,
+      options: { resilience: true, quick: values.quick },
+      rows,
+    };
+    process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : `${renderTable(report)}\n`);
+    if (rows.some((r) => r.met === false)) process.exitCode = 1;
+    return;
+  }
   const emulator = await startEmulatorProcess(seed ? ["--seed", seed.file] : []);
   try {
     if (selected.has("overhead")) {

@@ -78,7 +78,7 @@ export function check(
 
 function format(value: number | null, unit = ""): string {
   if (value === null || Number.isNaN(value)) return "-";
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  const digits = Number.isInteger(value) || Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   return `${value.toFixed(digits)}${unit ? ` ${unit}` : ""}`;
 }
 
