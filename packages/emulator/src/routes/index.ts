@@ -3,6 +3,7 @@ import { groupMembershipRoutes } from "./group-memberships.js";
 import { groupRoutes } from "./groups.js";
 import { identityProviderRoutes } from "./identity-providers.js";
 import { linkedAccountRoutes } from "./linked-accounts.js";
+import { passwordRoutes } from "./passwords.js";
 import { populationRoutes } from "./populations.js";
 import { roleAssignmentRoutes } from "./role-assignments.js";
 import { roleRoutes } from "./roles.js";
@@ -19,6 +20,7 @@ export const routeModules: readonly RouteModule[] = [
   userRoutes,
   userPropertyRoutes,
   userActionRoutes,
+  passwordRoutes,
   groupRoutes,
   groupMembershipRoutes,
   identityProviderRoutes,
