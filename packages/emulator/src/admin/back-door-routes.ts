@@ -3,6 +3,7 @@ import { toIsoTimestamp } from "../clock.js";
 import type { EmulatorContext } from "../context.js";
 import { listOutboxMessages } from "../domain/outbox.js";
 import { allRoleNames, type RoleName } from "../domain/roles.js";
+import { assertCustomAttributeNames } from "../domain/user-attributes.js";
 import type { EmulatorApp } from "../http/hono-env.js";
 import { readJsonObject } from "../http/json-body.js";
 import { invalidData, uniquenessViolation } from "../http/pingone-error.js";
@@ -109,6 +110,10 @@ export function backDoorRoutes(app: EmulatorApp, ctx: EmulatorContext, state: Ba
     const body = await readJsonObject(c);
     assertValid(body, environmentRequestSpec);
     const roles = checkRoles(body.roles, "roles");
+    assertCustomAttributeNames(
+      (body.customUserAttributes as string[] | undefined) ?? [],
+      "customUserAttributes",
+    );
     const requestedId = body.id as string | undefined;
     const origin = new URL(c.req.url).origin;
     const result = db.transaction(() => {

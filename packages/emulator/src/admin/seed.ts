@@ -1,6 +1,7 @@
 import type { EmulatorContext } from "../context.js";
 import { createUser, parseNewUser } from "../domain/create-user.js";
 import { isRoleName, type RoleName } from "../domain/roles.js";
+import { assertCustomAttributeNames } from "../domain/user-attributes.js";
 import { PingOneError } from "../http/pingone-error.js";
 import { type TokenAuthMethod, tokenAuthMethods } from "../store/applications.js";
 import { findEnvironment } from "../store/environments.js";
@@ -268,6 +269,8 @@ function seedEnvironment(
   const defaults = populations.filter(({ item }) => item.default === true);
   if (defaults.length > 1) throw new SeedError(at, "at most one population can be the default");
   const seededDefault = defaults[0];
+  const customUserAttributes = stringArray(entry, "customUserAttributes", at);
+  step(at, () => assertCustomAttributeNames(customUserAttributes ?? [], "customUserAttributes"));
   const now = ctx.clock.now();
   const provisioned = provisionEnvironment(
     ctx.db,
@@ -277,7 +280,7 @@ function seedEnvironment(
       description: optionalString(entry, "description", at),
       region: optionalString(entry, "region", at, REGIONS),
       type: optionalString(entry, "type", at, ["SANDBOX", "PRODUCTION"]),
-      customUserAttributes: stringArray(entry, "customUserAttributes", at),
+      customUserAttributes,
       defaultPopulationName:
         seededDefault === undefined
           ? undefined

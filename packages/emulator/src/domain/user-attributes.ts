@@ -1,3 +1,4 @@
+import { invalidData } from "../http/pingone-error.js";
 import type { FieldSpec, ObjectSpec } from "../http/validation.js";
 import type { UserColumnChanges } from "../store/users.js";
 
@@ -197,4 +198,25 @@ export function customAttributeValues(
     else result[name] = value;
   }
   return result;
+}
+
+const CUSTOM_ATTRIBUTE_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * Custom attribute names an environment declares: identifiers (they become JSON paths in filters)
+ * that do not shadow a standard attribute.
+ */
+export function assertCustomAttributeNames(names: readonly string[], target: string): void {
+  const standard = new Set(Object.keys(userBodySpec("import")).map((name) => name.toLowerCase()));
+  const bad = names.filter((name) => !CUSTOM_ATTRIBUTE_NAME.test(name) || standard.has(name.toLowerCase()));
+  if (bad.length > 0) {
+    throw invalidData([
+      {
+        code: "INVALID_VALUE",
+        target,
+        message: `must be identifiers that are not standard user attributes: ${bad.join(", ")}`,
+        innerError: { allowedPattern: CUSTOM_ATTRIBUTE_NAME.source },
+      },
+    ]);
+  }
 }

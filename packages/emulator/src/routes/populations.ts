@@ -106,17 +106,17 @@ export const populationRoutes: RouteModule = (app, ctx) => {
       .get(...params) as number;
     const rows = db
       .prepare(
-        `SELECT p.rowid AS position, p.*, (SELECT COUNT(*) FROM users u WHERE u.population_id = p.id) AS user_count
+        `SELECT p.rowid AS position, p.*
            FROM populations p WHERE ${where} AND p.rowid > ? ORDER BY p.rowid LIMIT ?`,
       )
-      .all(...params, after, limit + 1) as (PopulationRow & { position: number; user_count: number })[];
+      .all(...params, after, limit + 1) as (PopulationRow & { position: number })[];
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const nextHref =
       rows.length > limit && last !== undefined
         ? hrefWithCursor(c, encodeCursor(c, last.position))
         : undefined;
-    const items = page.map((row) => toPopulationResource(c, row, row.user_count));
+    const items = page.map((row) => toPopulationResource(c, row, countPopulationUsers(db, row.id)));
     return c.json(halCollection(c, "populations", items, { count, nextHref }));
   });
 

@@ -60,12 +60,35 @@ function emailVerificationChange(body: JsonObject, user: UserRow): UserColumnCha
   return email?.toLowerCase() === user.email?.toLowerCase() ? {} : { email_verified: 0 };
 }
 
+/** Population resources for `expand=population`, built once per population for a whole page. */
+function populationEmbedder(
+  c: Context,
+  ctx: EmulatorContext,
+): (user: UserRow) => Record<string, unknown> | undefined {
+  const built = new Map<string, Record<string, unknown> | undefined>();
+  return (user) => {
+    if (!built.has(user.population_id)) {
+      const population = findPopulation(ctx.db, user.environment_id, user.population_id);
+      built.set(
+        user.population_id,
+        population === undefined
+          ? undefined
+          : toPopulationResource(c, population, countPopulationUsers(ctx.db, population.id)),
+      );
+    }
+    return built.get(user.population_id);
+  };
+}
+
 /** The user resource plus the `include`/`expand` extras a read asked for. */
 function userResponse(
   c: Context,
   ctx: EmulatorContext,
   user: UserRow,
-  options: { expandPopulation: boolean; include?: Set<string> },
+  options: {
+    embedPopulation?: (user: UserRow) => Record<string, unknown> | undefined;
+    include?: Set<string>;
+  },
 ): Record<string, unknown> {
   const resource = toUserResource(c, user, ctx.clock.now());
   if (options.include !== undefined && options.include.size > 0) {
@@ -73,14 +96,8 @@ function userResponse(
     if (options.include.has("memberOfGroupIDs")) resource.memberOfGroupIDs = groups.memberOfGroupIDs;
     if (options.include.has("memberOfGroupNames")) resource.memberOfGroupNames = groups.memberOfGroupNames;
   }
-  if (options.expandPopulation) {
-    const population = findPopulation(ctx.db, user.environment_id, user.population_id);
-    if (population !== undefined) {
-      resource._embedded = {
-        population: toPopulationResource(c, population, countPopulationUsers(ctx.db, population.id)),
-      };
-    }
-  }
+  const population = options.embedPopulation?.(user);
+  if (population !== undefined) resource._embedded = { population };
   return resource;
 }
 
@@ -122,9 +139,8 @@ export const userRoutes: RouteModule = (app, ctx) => {
     const last = page.at(-1);
     const nextHref =
       rows.length > limit && last !== undefined ? hrefWithCursor(c, encodeCursor(c, last.seq)) : undefined;
-    const items = page.map((user) =>
-      userResponse(c, ctx, user, { expandPopulation: expand.has("population") }),
-    );
+    const embedPopulation = expand.has("population") ? populationEmbedder(c, ctx) : undefined;
+    const items = page.map((user) => userResponse(c, ctx, user, { embedPopulation }));
     return c.json(halCollection(c, "users", items, { count, nextHref }));
   });
 
@@ -144,7 +160,8 @@ export const userRoutes: RouteModule = (app, ctx) => {
     const include = parseOptionList(c, "include", ["memberOfGroupIDs", "memberOfGroupNames"] as const);
     const expand = parseOptionList(c, "expand", ["population"] as const);
     const user = loadUser(db, c.req.param("envId"), c.req.param("userId"));
-    return c.json(userResponse(c, ctx, user, { expandPopulation: expand.has("population"), include }));
+    const embedPopulation = expand.has("population") ? populationEmbedder(c, ctx) : undefined;
+    return c.json(userResponse(c, ctx, user, { embedPopulation, include }));
   });
 
   app.put(`${base}/:userId`, guard, async (c) => {

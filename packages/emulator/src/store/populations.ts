@@ -1,3 +1,4 @@
+import { countRows } from "./cached-count.js";
 import { cachedStatement, type EmulatorDatabase } from "./database.js";
 
 export interface PopulationRow {
@@ -114,8 +115,9 @@ export function findDefaultPopulation(
     .get(environmentId) as PopulationRow | undefined;
 }
 
+/** `userCount`: exact, and cached until the next write (a population can hold a million users). */
 export function countPopulationUsers(db: EmulatorDatabase, populationId: string): number {
-  return db.prepare("SELECT COUNT(*) FROM users WHERE population_id = ?").pluck().get(populationId) as number;
+  return countRows(db, "SELECT COUNT(*) FROM users WHERE population_id = ?", [populationId]);
 }
 
 export function deletePopulation(db: EmulatorDatabase, id: string): void {

@@ -63,6 +63,11 @@ describe("back door /_emulator", () => {
     expect(badRegion.status).toBe(400);
     const unknownField = await send("POST", backDoor("/environments"), { body: { color: "blue" } });
     expect(unknownField.status).toBe(400);
+    for (const names of [["has space"], ['quote"d'], ["username"], ["Email"]]) {
+      const custom = await send("POST", backDoor("/environments"), { body: { customUserAttributes: names } });
+      expect(custom.status, names[0]).toBe(400);
+      expect(custom.body.details[0].target).toBe("customUserAttributes");
+    }
   });
 
   it("shows verification emails in the outbox, filtered by environment, user and type", async () => {
