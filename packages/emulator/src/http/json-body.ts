@@ -1,20 +1,30 @@
 import type { Context } from "hono";
 import { ErrorMessages } from "./error-messages.js";
-import { invalidRequest } from "./pingone-error.js";
+import { invalidRequest, PingOneError } from "./pingone-error.js";
 
 export type JsonObject = Record<string, unknown>;
 
 /** PingOne rejects request bodies over 1 MB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * The rest of an oversized body is never read, so the connection cannot carry another request:
+ * `Connection: close` tells the client not to reuse it.
+ */
 function bodyTooLarge() {
-  return invalidRequest(ErrorMessages.bodyTooLarge, [
-    {
-      code: "SIZE_LIMIT_EXCEEDED",
-      message: ErrorMessages.bodyTooLarge,
-      innerError: { maximumValue: MAX_BODY_BYTES },
-    },
-  ]);
+  return new PingOneError(
+    400,
+    "INVALID_REQUEST",
+    ErrorMessages.bodyTooLarge,
+    [
+      {
+        code: "SIZE_LIMIT_EXCEEDED",
+        message: ErrorMessages.bodyTooLarge,
+        innerError: { maximumValue: MAX_BODY_BYTES },
+      },
+    ],
+    { Connection: "close" },
+  );
 }
 
 /**

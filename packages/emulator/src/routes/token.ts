@@ -70,8 +70,11 @@ export function tokenRoutes(app: EmulatorApp, ctx: EmulatorContext, stats: Reque
     try {
       text = await readBodyText(c);
     } catch (error) {
-      if (error instanceof PingOneError)
+      if (error instanceof PingOneError) {
+        // The unread rest of the body makes the connection unusable for another request.
+        c.header("Connection", "close");
         return oauthError(c, 400, "invalid_request", OAuthErrors.bodyTooLarge);
+      }
       throw error;
     }
     const form = new URLSearchParams(text);

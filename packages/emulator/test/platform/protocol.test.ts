@@ -110,6 +110,42 @@ describe("protocol: headers, auth, routing and bodies", () => {
     expect(populations.body.count).toBe(1);
   });
 
+  it("refuses a streamed body over 1 MB that declares no length", async () => {
+    const chunk = new TextEncoder().encode(`"${"x".repeat(64 * 1024)}",`);
+    let sent = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent === 0)
+          controller.enqueue(new TextEncoder().encode('{"name": "streamed", "alternativeIdentifiers": ['));
+        if (sent > 20) {
+          controller.enqueue(new TextEncoder().encode('"end"]}'));
+          controller.close();
+          return;
+        }
+        controller.enqueue(chunk);
+        sent += 1;
+      },
+    });
+    const response = await fetch(
+      `${fixture.url}/v1/environments/${fixture.environment.environmentId}/populations`,
+      {
+        method: "POST",
+        headers: { Authorization: `Bearer ${fixture.token}`, "Content-Type": "application/json" },
+        body,
+        duplex: "half",
+      } as RequestInit,
+    );
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { details: { code: string }[] }).details[0]?.code).toBe(
+      "SIZE_LIMIT_EXCEEDED",
+    );
+    const populations = await fixture.api(
+      "GET",
+      `/populations?filter=${encodeURIComponent('name sw "streamed"')}`,
+    );
+    expect(populations.body.count).toBe(0);
+  });
+
   it("accepts a charset parameter on application/json", async () => {
     const result = await fixture.api("POST", "/populations", {
       body: { name: "Charset" },

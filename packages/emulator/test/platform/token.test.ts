@@ -136,6 +136,16 @@ describe("token endpoint POST /{envId}/as/token", () => {
     expect([json.status, json.body.error]).toEqual([400, "invalid_request"]);
   });
 
+  it("refuses a form body over 1 MB with invalid_request", async () => {
+    const { clientId, clientSecret } = fixture.environment;
+    const result = await send("POST", tokenUrl, {
+      rawBody: `grant_type=client_credentials&padding=${"x".repeat(1024 * 1024)}`,
+      contentType: FORM,
+      headers: { Authorization: basic(clientId, clientSecret) },
+    });
+    expect([result.status, result.body.error]).toEqual([400, "invalid_request"]);
+  });
+
   it("refuses a token for another environment's worker", async () => {
     const other = await provisionEnvironment(fixture.url);
     const result = await send("POST", tokenUrl, {
