@@ -4,10 +4,12 @@ import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
 
 /**
- * The two verbatim OpenAPI documents kept in the shared folder beside the repository
- * (`/work/shared/pingone-specs` next to `/work/main`). Located from this file so tests work from any cwd.
+ * The two third-party OpenAPI documents, kept verbatim with their licences in `specs/` (copied from
+ * the project's shared pingone-specs folder; origin, commit and checksums in `specs/README.md`), so
+ * the contract tests need nothing outside the repository. Located from this file so tests work
+ * from any cwd.
  */
-const SPECS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../../shared/pingone-specs");
+const SPECS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "specs");
 
 export const COMMUNITY_SPEC_PATH = resolve(SPECS_DIR, "pingone-management.openapi.yml");
 export const OFFICIAL_SPEC_PATH = resolve(SPECS_DIR, "pingone-go-client.openapi.yaml");
@@ -25,8 +27,7 @@ export function loadSpecDocument(path: string): OpenApiDocument {
   if (cached) return cached;
   if (!existsSync(path)) {
     throw new Error(
-      `OpenAPI document not found at ${path}. The contract tests read the shared specs folder ` +
-        "that sits beside the repository root (../shared/pingone-specs from the repo).",
+      `OpenAPI document not found at ${path}: the contract tests read the verbatim specs kept in test/contract/specs/.`,
     );
   }
   // The community file has a literal TAB in one description; yaml 2 accepts it, so no rewriting is needed.
