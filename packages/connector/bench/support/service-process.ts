@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import type { ProvisionedEnvironment } from "./emulator-process.js";
 
-export const CONNECTOR_CLI = fileURLToPath(new URL("../../dist/bin/pingone-connector.js", import.meta.url));
+export const CONNECTOR_CLI = fileURLToPath(new URL("../../bin/pingone-connector.js", import.meta.url));
 
 export interface ServiceProcess {
   url: string;
