@@ -20,7 +20,7 @@ Options:
   --quick            a quick run: sizes divided by 10, one measured run each
   --calls <n>        calls per overhead/service measurement (default 5000)
   --users <n>        users to page through (default 100000)
-  --runs <n>         measured runs per benchmark, medians reported (default 3)
+  --runs <n>         measured runs per side, taken in turn with the baseline (default 5)
   --only <names>     comma-separated subset: overhead,paging,rate,token,cli,service
   --resilience       run the resilience suite instead: journeys under read faults (100x),
                      createUser and createUserGroupMembership under write faults (500x each),
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const options = {
     calls: positive(values.calls, 5000 / scale, "--calls"),
     users: positive(values.users, 100_000 / scale, "--users"),
-    runs: positive(values.runs, values.quick ? 1 : 3, "--runs"),
+    runs: positive(values.runs, values.quick ? 1 : 5, "--runs"),
   };
   const selected = new Set((values.only ?? "overhead,paging,rate,token,cli,service").split(","));
   const log = (message: string) => process.stderr.write(`${message}\n`);

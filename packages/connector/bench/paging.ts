@@ -3,7 +3,7 @@ import { createPingOneClient } from "../src/client/pingone-client.js";
 import { createDispatcher } from "../src/client/transport.js";
 import type { ProvisionedEnvironment } from "./support/emulator-process.js";
 import { type BenchRow, check, row } from "./support/report.js";
-import { repeat } from "./support/stats.js";
+import { repeatInTurn } from "./support/stats.js";
 import { connectionOf, rawWorkerToken } from "./support/worker-token.js";
 
 const MB = 1024 * 1024;
@@ -49,8 +49,7 @@ export async function paging(
     if (count !== options.users) throw new Error(`paged ${count} users, expected ${options.users}`);
     return { throughput: (count / (performance.now() - started)) * 1000 };
   };
-  const ours = await repeat(options.runs, measure(viaIterator));
-  const base = await repeat(options.runs, measure(viaRawLoop));
+  const [ours, base] = await repeatInTurn(options.runs, measure(viaIterator), measure(viaRawLoop));
 
   // Memory: peak heap growth while streaming every user once, sampled as it goes.
   global.gc?.();

@@ -1,9 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { fetch } from "undici";
 import { createDispatcher } from "../src/client/transport.js";
 import { createConnector } from "../src/connector.js";
+import { USER_AGENT } from "../src/version.js";
 import type { EmulatorProcess } from "./support/emulator-process.js";
 import { type BenchRow, row } from "./support/report.js";
-import { median, repeat, runConcurrent } from "./support/stats.js";
+import { median, repeatInTurn, runConcurrent } from "./support/stats.js";
 import { connectionOf, createUsers, rawWorkerToken } from "./support/worker-token.js";
 
 /**
@@ -23,14 +25,20 @@ export async function perCallOverhead(
   const warm = await connector.invoke("readUser", input);
   if (!warm.ok) throw new Error(`readUser failed: ${warm.code} ${warm.message}`);
   const url = `${env.apiUrl}/v1/environments/${env.environmentId}/users/${userId}`;
-  const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+  // The same request the connector sends, headers included, so only the library's work differs.
+  const headers = () => ({
+    accept: "application/json",
+    "user-agent": USER_AGENT,
+    "x-ping-external-transaction-id": randomUUID(),
+    authorization: `Bearer ${token}`,
+  });
 
   const library = async () => {
     const result = await connector.invoke("readUser", input);
     if (!result.ok) throw new Error(result.code);
   };
   const raw = async () => {
-    const response = await fetch(url, { headers, dispatcher });
+    const response = await fetch(url, { headers: headers(), dispatcher });
     await response.json();
     if (response.status !== 200) throw new Error(String(response.status));
   };
@@ -42,9 +50,11 @@ export async function perCallOverhead(
 
   const rows: BenchRow[] = [];
   for (const concurrency of [1, 64]) {
-    // Interleave runs so that drift on a shared machine hits both sides alike.
-    const ours = await repeat(options.runs, measure(library, concurrency));
-    const base = await repeat(options.runs, measure(raw, concurrency));
+    const [ours, base] = await repeatInTurn(
+      options.runs,
+      measure(library, concurrency),
+      measure(raw, concurrency),
+    );
     const label =
       concurrency === 1
         ? `readUser x${options.calls}, sequential`

@@ -38,15 +38,27 @@ export async function runConcurrent(
   return { latencies, wallMs: performance.now() - started, failures };
 }
 
-/** Medians over `runs` repetitions of a measurement, after one discarded warm-up. */
-export async function repeat<T extends Record<string, number>>(
+/**
+ * Medians over `runs` repetitions of two measurements taken in turn (A, B, A, B, ...), after one
+ * warm-up of each, so that drift on a shared machine weighs on both sides alike.
+ */
+export async function repeatInTurn<T extends Record<string, number>>(
   runs: number,
-  measure: () => Promise<T>,
-): Promise<T> {
-  await measure();
-  const samples: T[] = [];
-  for (let i = 0; i < runs; i++) samples.push(await measure());
-  const out: Record<string, number> = {};
-  for (const key of Object.keys(samples[0]!)) out[key] = median(samples.map((s) => s[key]!));
-  return out as T;
+  measureA: () => Promise<T>,
+  measureB: () => Promise<T>,
+): Promise<[T, T]> {
+  await measureA();
+  await measureB();
+  const a: T[] = [];
+  const b: T[] = [];
+  for (let i = 0; i < runs; i++) {
+    a.push(await measureA());
+    b.push(await measureB());
+  }
+  const medians = (samples: T[]) => {
+    const out: Record<string, number> = {};
+    for (const key of Object.keys(samples[0]!)) out[key] = median(samples.map((s) => s[key]!));
+    return out as T;
+  };
+  return [medians(a), medians(b)];
 }

@@ -6,6 +6,7 @@ export interface RawRequest {
   url: string;
   headers: Record<string, string>;
   body?: string;
+  /** The dispatcher's timeout, named in the error when it fires. */
   timeoutMs: number;
   signal?: AbortSignal;
 }
@@ -28,16 +29,15 @@ export class RawTransportFailure extends Error {
 }
 
 /**
- * One HTTP exchange through the shared dispatcher, with a per-request timeout that also covers
- * reading the body, and the caller's AbortSignal.
+ * One HTTP exchange through the shared dispatcher, whose headers and body timeouts bound it, with
+ * the caller's AbortSignal.
  */
 export async function httpCall(
   dispatcher: Dispatcher,
   request: RawRequest,
   viaProxy: boolean,
 ): Promise<RawResponse> {
-  const timeout = AbortSignal.timeout(request.timeoutMs);
-  const signal = request.signal ? AbortSignal.any([request.signal, timeout]) : timeout;
+  const signal = request.signal;
   try {
     const response = await fetch(request.url, {
       method: request.method,
@@ -55,7 +55,6 @@ export async function httpCall(
   } catch (error) {
     throw new RawTransportFailure(
       classifyTransportFailure(error, {
-        timedOut: timeout.aborted,
         callerAborted: request.signal?.aborted === true,
         timeoutMs: request.timeoutMs,
         viaProxy,

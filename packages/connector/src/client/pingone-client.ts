@@ -32,7 +32,10 @@ import type {
 export interface PingOneClientOptions {
   /** A pino logger; the client is silent without one. */
   logger?: Logger;
-  /** Per-request timeout in ms, covering connect, headers and body. Default 30 s. */
+  /**
+   * Milliseconds to wait for response headers, and for each part of the body. Default 30 s.
+   * With your own `dispatcher`, its timeouts apply instead.
+   */
   timeoutMs?: number;
   retry?: RetryOptions;
   /** Share a connection pool between clients (the HTTP service uses one per process). */
@@ -116,7 +119,12 @@ class HttpPingOneClient implements PingOneClient {
     }
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
-      options.dispatcher ?? createDispatcher({ verifyTls: connection.verifyTls, proxy: connection.proxy });
+      options.dispatcher ??
+      createDispatcher({
+        verifyTls: connection.verifyTls,
+        proxy: connection.proxy,
+        timeoutMs: this.timeoutMs,
+      });
     this.tokens = new TokenProvider({
       connection,
       dispatcher: this.dispatcher,
@@ -170,7 +178,7 @@ class HttpPingOneClient implements PingOneClient {
     let refreshedAfter401 = false;
     let rateLimited = 0;
     for (let attempt = 1; ; attempt++) {
-      const accessToken = await this.tokens.getToken(request.signal);
+      const accessToken = this.tokens.freshToken() ?? (await this.tokens.getToken(request.signal));
       let waitMs: number | undefined;
       let lastStatus: number | undefined;
       try {

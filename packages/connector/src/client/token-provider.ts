@@ -65,10 +65,16 @@ export class TokenProvider {
     registerSecret(clientSecret);
   }
 
+  /** The cached token while it is fresh, without waiting: the hot path of every call. */
+  freshToken(): string | undefined {
+    const cached = this.store.cached.get(this.key);
+    return cached && this.options.clock() < cached.refreshAt ? cached.accessToken : undefined;
+  }
+
   /** A valid access token, from the cache or freshly issued. */
   async getToken(signal?: AbortSignal): Promise<string> {
-    const cached = this.store.cached.get(this.key);
-    if (cached && this.options.clock() < cached.refreshAt) return cached.accessToken;
+    const fresh = this.freshToken();
+    if (fresh !== undefined) return fresh;
     let pending = this.store.inFlight.get(this.key);
     if (!pending) {
       pending = this.fetchToken(signal).finally(() => this.store.inFlight.delete(this.key));
