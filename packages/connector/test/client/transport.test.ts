@@ -47,6 +47,33 @@ describe("proxy", () => {
     await client.close();
   });
 
+  it("honours HTTP_PROXY and NO_PROXY from the environment", async () => {
+    const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+    const settings = {
+      apiUrl: fake.url,
+      environmentId: fake.environmentId,
+      clientId: fake.clientId,
+      clientSecret: fake.clientSecret,
+    };
+    try {
+      process.env.HTTP_PROXY = proxyUrl;
+      process.env.NO_PROXY = "127.0.0.1";
+      const direct = createPingOneClient(settings, { tokenStore: createTokenStore() });
+      await direct.request({ method: "GET", path: `/environments/${fake.environmentId}` });
+      expect(proxied).toHaveLength(0);
+      delete process.env.NO_PROXY;
+      const viaProxy = createPingOneClient(settings, { tokenStore: createTokenStore() });
+      await viaProxy.request({ method: "GET", path: `/environments/${fake.environmentId}` });
+      expect(proxied.length).toBeGreaterThan(0);
+      await Promise.all([viaProxy.close(), direct.close()]);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
+
   it("reports a dead proxy as PROXY_ERROR", async () => {
     const client = createPingOneClient(
       {
