@@ -1,7 +1,7 @@
 import type { EmulatorDatabase } from "../store/database.js";
 import { updateUserColumns } from "../store/users.js";
+import { codeDigest, generateCode } from "./codes.js";
 import { appendOutboxMessage, assertEmailQuota, OutboxMessageTypes } from "./outbox.js";
-import { generateVerificationCode } from "./verification-code.js";
 
 /**
  * Issues a new verification code (only the latest is valid), sets VERIFICATION_REQUIRED and puts
@@ -13,12 +13,13 @@ export function sendVerificationCode(
   now: number,
 ): void {
   assertEmailQuota(db, user.id, now);
-  const code = generateVerificationCode();
+  const code = generateCode();
   updateUserColumns(
     db,
     user.id,
     {
-      verification_code: code,
+      // Only the digest is kept: the clear code goes to the outbox and nowhere else.
+      verification_code: codeDigest(code),
       verification_code_email: user.email,
       lifecycle_status: "VERIFICATION_REQUIRED",
     },

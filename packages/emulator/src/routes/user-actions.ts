@@ -1,4 +1,5 @@
 import { isAccountLocked } from "../domain/account-lock.js";
+import { codeMatches } from "../domain/codes.js";
 import { loadUser } from "../domain/create-user.js";
 import { Roles } from "../domain/roles.js";
 import { toUserResource } from "../domain/user-resource.js";
@@ -99,7 +100,7 @@ export const userActionRoutes: RouteModule = (app, ctx) => {
         }
         case "verify": {
           const given = body?.verificationCode as string;
-          if (current.verification_code === null || current.verification_code !== given) {
+          if (current.verification_code === null || !codeMatches(current.verification_code, given)) {
             throw invalidData([
               {
                 code: "INVALID_VALUE",

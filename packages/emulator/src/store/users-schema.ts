@@ -18,7 +18,8 @@ import type { SchemaModule } from "./migrations.js";
  *
  * Account and lifecycle columns (owned by the user actions): account_status OK | LOCKED,
  * account_locked_at / account_unlock_at (epoch ms), lifecycle_status ACCOUNT_OK | VERIFICATION_REQUIRED,
- * verification_code (latest only) with the address it was sent to, custom_attributes (JSON object of the
+ * verification_code (the SHA-256 digest of the latest code, never the code) with the address it was sent
+ * to, custom_attributes (JSON object of the
  * environment's declared custom attributes).
  */
 export const usersSchema: SchemaModule = {
