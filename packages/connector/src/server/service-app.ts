@@ -12,6 +12,7 @@ import { plainSchema } from "../manifests/plain-schema.js";
 import { CONNECTOR_VERSION } from "../version.js";
 import { apiKeyMatches, bearerKey } from "./api-key.js";
 import { renderDocsPage } from "./docs-page.js";
+import type { ServiceLifecycle } from "./lifecycle.js";
 import type { ServiceMetrics } from "./metrics.js";
 import { buildOpenApiDocument } from "./openapi.js";
 
@@ -27,38 +28,6 @@ export interface ServiceAppOptions {
   requestTimeoutMs?: number;
   /** Shared with the server: while draining, new calls are refused with 503. */
   lifecycle: ServiceLifecycle;
-}
-
-/** In-flight accounting for graceful shutdown. */
-export interface ServiceLifecycle {
-  draining: boolean;
-  inFlight: number;
-  idle(): Promise<void>;
-}
-
-export function createLifecycle(): ServiceLifecycle {
-  const waiters: Array<() => void> = [];
-  const state = {
-    draining: false,
-    count: 0,
-  };
-  return {
-    get draining() {
-      return state.draining;
-    },
-    set draining(value: boolean) {
-      state.draining = value;
-    },
-    get inFlight() {
-      return state.count;
-    },
-    set inFlight(value: number) {
-      state.count = value;
-      if (value === 0) for (const wake of waiters.splice(0)) wake();
-    },
-    idle: () =>
-      state.count === 0 ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve)),
-  };
 }
 
 /** A service-level failure: `{ error: { code, message, ... } }` with an HTTP status. */
@@ -227,12 +196,12 @@ export function createServiceApp(options: ServiceAppOptions): Hono {
         headers: { connection: "close", "retry-after": "1" },
       });
     }
-    lifecycle.inFlight++;
+    lifecycle.begin();
     const signal = AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]);
     try {
       return await run(signal);
     } finally {
-      lifecycle.inFlight--;
+      lifecycle.end();
     }
   }
 

@@ -4,8 +4,9 @@ import type { Logger } from "../client/logger.js";
 import type { PingOneClientOptions } from "../client/pingone-client.js";
 import type { ConnectionSettings, ResolvedConnection } from "../config/connection.js";
 import { type Connector, createConnector } from "../connector.js";
+import { ServiceLifecycle } from "./lifecycle.js";
 import { ServiceMetrics } from "./metrics.js";
-import { createLifecycle, createServiceApp } from "./service-app.js";
+import { createServiceApp } from "./service-app.js";
 
 export interface ServiceOptions {
   connection: ConnectionSettings | ResolvedConnection;
@@ -65,7 +66,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
       },
     },
   });
-  const lifecycle = createLifecycle();
+  const lifecycle = new ServiceLifecycle();
   const app = createServiceApp({
     connector,
     metrics,
