@@ -148,8 +148,10 @@ export {
   toDaVinciEnvelope,
 } from "./envelopes/davinci.js";
 export {
+  presentSwimlaneEnvelope,
   type SwimlaneEnvelope,
   SwimlaneEnvelopeSchema,
+  type SwimlaneEnvelopeStyle,
   type SwimlaneResponseSource,
   swimlaneEnvelopeSchema,
   toSwimlaneEnvelope,

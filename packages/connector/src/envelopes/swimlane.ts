@@ -56,3 +56,23 @@ export function toSwimlaneEnvelope(response: SwimlaneResponseSource): SwimlaneEn
     envelope.response_text = body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body);
   return envelope;
 }
+
+/**
+ * How the envelope is handed to Swimlane: the PingOne Identity page shows a bare object (the
+ * default); other Turbine connector pages show it wrapped in a one-element array
+ * (connector-formats.md §2.4).
+ */
+export type SwimlaneEnvelopeStyle = "object" | "array";
+
+export const SWIMLANE_ENVELOPE_STYLES: readonly SwimlaneEnvelopeStyle[] = ["object", "array"];
+
+export function presentSwimlaneEnvelope(
+  envelope: SwimlaneEnvelope,
+  style: SwimlaneEnvelopeStyle = "object",
+): SwimlaneEnvelope | [SwimlaneEnvelope] {
+  return style === "array" ? [envelope] : envelope;
+}
+
+export function isSwimlaneEnvelopeStyle(value: unknown): value is SwimlaneEnvelopeStyle {
+  return SWIMLANE_ENVELOPE_STYLES.includes(value as SwimlaneEnvelopeStyle);
+}

@@ -111,6 +111,15 @@ export function buildOpenApiDocument(
         summary: action.title,
         description: `${action.description}\n\nPingOne call: \`${action.method} ${action.endpoint}\`. Every PingOne answer, 4xx and 5xx included, comes back with status 200 in the envelope.`,
         tags: ["Swimlane actions"],
+        parameters: [
+          {
+            name: "envelope",
+            in: "query",
+            required: false,
+            schema: { enum: ["object", "array"], default: "object" },
+            description: "The envelope as a bare object (default), or wrapped in a one-element array",
+          },
+        ],
         requestBody: {
           required: true,
           content: { "application/json": { schema: plainSchema(action.inputSchema) } },

@@ -8,6 +8,7 @@ import { PingOneError } from "../client/errors/pingone-error.js";
 import type { Logger } from "../client/logger.js";
 import { type Connector, UnknownCapabilityError } from "../connector.js";
 import { toDaVinciEnvelope } from "../envelopes/davinci.js";
+import { isSwimlaneEnvelopeStyle, presentSwimlaneEnvelope } from "../envelopes/swimlane.js";
 import { plainSchema } from "../manifests/plain-schema.js";
 import { CONNECTOR_VERSION } from "../version.js";
 import { apiKeyMatches, bearerKey } from "./api-key.js";
@@ -156,13 +157,17 @@ export function createServiceApp(options: ServiceAppOptions): Hono {
   app.post("/actions/:name", (c) =>
     tracked(c.req.raw, async (signal) => {
       const name = c.req.param("name");
+      const style = c.req.query("envelope") ?? "object";
+      if (!isSwimlaneEnvelopeStyle(style)) {
+        return c.json(serviceError("invalidParameter", 'envelope must be "object" or "array"'), 400);
+      }
       const input = await readJson(c.req.raw);
       if (!input.ok) return c.json(input.error, 400);
       const started = performance.now();
       try {
         const envelope = await connector.runAction(name, input.value, { signal });
         metrics.recordCall("action", name, (performance.now() - started) / 1000, undefined);
-        return c.json(envelope);
+        return c.json(presentSwimlaneEnvelope(envelope, style));
       } catch (error) {
         if (error instanceof UnknownActionError)
           return c.json(serviceError("unknownAction", error.message), 404);

@@ -229,4 +229,16 @@ describe("pingone-connector CLI", () => {
     const unknown = await cli(["action", "get_everything", "--input", "{}"]);
     expect(unknown.code).toBe(2);
   });
+
+  it("wraps the envelope in a one-element array with --envelope array, and refuses other styles", async () => {
+    const user = await createTestUser(env.client);
+    const input = JSON.stringify({ path_parameters: { userID: user.id } });
+    const wrapped = await cli(["action", "get_user_by_id", "--input", input, "--envelope", "array"]);
+    expect(wrapped.code).toBe(0);
+    const parsed = JSON.parse(wrapped.stdout) as unknown[];
+    expect(parsed).toHaveLength(1);
+    expect(parsed[0]).toMatchObject({ status_code: 200, json_body: { id: user.id } });
+    const bad = await cli(["action", "get_user_by_id", "--input", input, "--envelope", "list"]);
+    expect(bad.code).toBe(2);
+  });
 });

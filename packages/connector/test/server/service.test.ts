@@ -122,6 +122,13 @@ describe("HTTP service", () => {
     });
     expect(missing.status).toBe(200);
     expect(await missing.json()).toMatchObject({ status_code: 404, json_body: { code: "NOT_FOUND" } });
+    const wrapped = await call("/actions/get_user_by_id?envelope=array", {
+      method: "POST",
+      body: JSON.stringify({ path_parameters: { userID: user.id } }),
+    });
+    expect(await wrapped.json()).toEqual([expect.objectContaining({ status_code: 200 })]);
+    const badStyle = await call("/actions/get_user_by_id?envelope=list", { method: "POST", body: "{}" });
+    expect(badStyle.status).toBe(400);
     const invalid = await call("/actions/get_user_by_id", {
       method: "POST",
       body: JSON.stringify({ path_parameters: {} }),

@@ -1,8 +1,13 @@
-import type { Command } from "commander";
+import { type Command, Option } from "commander";
 import { ActionInputError, UnknownActionError } from "../../actions/action-errors.js";
 import { ACTIONS } from "../../actions/index.js";
 import { PingOneConfigurationError } from "../../client/errors/configuration-error.js";
 import { PingOneError } from "../../client/errors/pingone-error.js";
+import {
+  presentSwimlaneEnvelope,
+  SWIMLANE_ENVELOPE_STYLES,
+  type SwimlaneEnvelopeStyle,
+} from "../../envelopes/swimlane.js";
 import { addConnectionOption, connectionFrom } from "../connection-option.js";
 import { type CliIo, CliUsageError, EXIT, printJson } from "../io.js";
 import { readJsonArgument } from "../json-argument.js";
@@ -25,14 +30,22 @@ export function registerActionCommand(
     .requiredOption(
       "--input <json|@file>",
       "input groups {path_parameters, parameters, headers, json_body}; @- reads stdin",
+    )
+    .addOption(
+      new Option("--envelope <style>", "the envelope as a bare object, or wrapped in a one-element array")
+        .choices([...SWIMLANE_ENVELOPE_STYLES])
+        .default("object"),
     );
   addConnectionOption(command).action(
-    async (name: string, options: { input: string; connection?: string }) => {
+    async (
+      name: string,
+      options: { input: string; connection?: string; envelope: SwimlaneEnvelopeStyle },
+    ) => {
       const input = await readJsonArgument(io, "--input", options.input);
       const connector = (await loadConnector())(await connectionFrom(io, options.connection));
       try {
         const envelope = await connector.runAction(name, input);
-        printJson(io, envelope);
+        printJson(io, presentSwimlaneEnvelope(envelope, options.envelope));
         if (envelope.status_code >= 400) setExitCode(EXIT.failed);
       } catch (error) {
         if (error instanceof ActionInputError) throw new CliUsageError(formatProblems(name, error.problems));
