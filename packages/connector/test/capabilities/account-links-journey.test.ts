@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Connector, createConnector } from "../../src/connector.js";
+import { expect, it } from "vitest";
 import { invokeError, invokeOk } from "../support/capability-harness.js";
 import { createIdentityProviderViaApi } from "../support/directory-setup.js";
-import {
-  createTestUser,
-  type EmulatorEnvironment,
-  startEmulatorEnvironment,
-} from "../support/emulator-environment.js";
+import { useEmulatorConnector } from "../support/emulator-connector.js";
+import { createTestUser } from "../support/emulator-environment.js";
 
-let env: EmulatorEnvironment;
-let connector: Connector;
-
-beforeAll(async () => {
-  env = await startEmulatorEnvironment();
-  connector = createConnector(env.connection);
-});
-
-afterAll(async () => {
-  await connector?.close();
-  await env?.stop();
-});
+const fixture = useEmulatorConnector();
 
 it("creates an account link, reads it back, deletes it and finds it gone", async () => {
-  const user = await createTestUser(env.client);
-  const identityProviderId = (await createIdentityProviderViaApi(env.client)).id;
+  const user = await createTestUser(fixture.env.client);
+  const identityProviderId = (await createIdentityProviderViaApi(fixture.env.client)).id;
   const target = { matchAttribute: "username", identifier: user.username };
 
-  const created = await invokeOk(connector, "createAccountLink", {
+  const created = await invokeOk(fixture.connector, "createAccountLink", {
     ...target,
     identityProvider: "useIdentityProviderId",
     identityProviderId,
@@ -34,7 +19,7 @@ it("creates an account link, reads it back, deletes it and finds it gone", async
   });
   const linkId = created.id as string;
 
-  const read = await invokeOk(connector, "readAccountLinks", target);
+  const read = await invokeOk(fixture.connector, "readAccountLinks", target);
   expect(read.linkedAccounts).toEqual([
     expect.objectContaining({
       id: linkId,
@@ -43,11 +28,14 @@ it("creates an account link, reads it back, deletes it and finds it gone", async
     }),
   ]);
 
-  const deleted = await invokeOk(connector, "deleteAccountLink", { ...target, accountLinkId: linkId });
+  const deleted = await invokeOk(fixture.connector, "deleteAccountLink", {
+    ...target,
+    accountLinkId: linkId,
+  });
   expect(deleted.statusCode).toBe(204);
 
-  expect((await invokeOk(connector, "readAccountLinks", target)).linkedAccounts).toEqual([]);
-  expect((await invokeError(connector, "deleteAccountLink", { ...target, accountLinkId: linkId })).code).toBe(
-    "notFound",
-  );
+  expect((await invokeOk(fixture.connector, "readAccountLinks", target)).linkedAccounts).toEqual([]);
+  expect(
+    (await invokeError(fixture.connector, "deleteAccountLink", { ...target, accountLinkId: linkId })).code,
+  ).toBe("notFound");
 });

@@ -1,28 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connector, createConnector } from "../../src/connector.js";
-import {
-  createTestUser,
-  type EmulatorEnvironment,
-  startEmulatorEnvironment,
-} from "../support/emulator-environment.js";
+import { describe, expect, it } from "vitest";
+import { createConnector } from "../../src/connector.js";
+import { useEmulatorConnector } from "../support/emulator-connector.js";
+import { createTestUser } from "../support/emulator-environment.js";
 
-let env: EmulatorEnvironment;
-let connector: Connector;
-
-beforeAll(async () => {
-  env = await startEmulatorEnvironment();
-  connector = createConnector(env.connection);
-});
-
-afterAll(async () => {
-  await connector?.close();
-  await env?.stop();
-});
+const fixture = useEmulatorConnector();
 
 describe("dry run", () => {
   it("stops at the user lookup whose answer the next request needs, and says so", async () => {
-    const user = await createTestUser(env.client);
-    const report = await connector.invoke(
+    const user = await createTestUser(fixture.env.client);
+    const report = await fixture.connector.invoke(
       "setPassword",
       { matchAttribute: "id", identifier: user.id, passwordValue: "Sup3r-Secret!" },
       { dryRun: true },
@@ -31,16 +17,16 @@ describe("dry run", () => {
     expect(report.requests).toHaveLength(1);
     expect(report.requests[0]).toMatchObject({
       method: "GET",
-      url: `${env.environment.apiUrl}/v1/environments/${env.environment.environmentId}/users/${user.id}`,
+      url: `${fixture.env.environment.apiUrl}/v1/environments/${fixture.env.environment.environmentId}/users/${user.id}`,
       headers: { authorization: "Bearer [REDACTED]", accept: "application/json" },
     });
-    expect(report.pendingOn).toContain(`GET ${env.environment.apiUrl}/v1/environments/`);
+    expect(report.pendingOn).toContain(`GET ${fixture.env.environment.apiUrl}/v1/environments/`);
     expect(JSON.stringify(report)).not.toContain("Sup3r-Secret!");
-    expect(JSON.stringify(report)).not.toContain(env.environment.clientSecret);
+    expect(JSON.stringify(report)).not.toContain(fixture.env.environment.clientSecret);
   });
 
   it("marks a lookup that is the last call as complete, with the escaped filter in the URL", async () => {
-    const report = await connector.invoke(
+    const report = await fixture.connector.invoke(
       "readUser",
       { properties: { matchAttribute: "username", identifier: 'jo"hn' } },
       { dryRun: true },
@@ -55,7 +41,7 @@ describe("dry run", () => {
   it("shows a create request's body with the password redacted, without a token or any call", async () => {
     // Nothing listens on port 9: any token request or API call would fail the run.
     const offline = createConnector({
-      ...env.connection,
+      ...fixture.env.connection,
       apiUrl: "http://127.0.0.1:9",
       authUrl: "http://127.0.0.1:9",
     });
@@ -68,7 +54,7 @@ describe("dry run", () => {
     expect(report.requests).toEqual([
       {
         method: "POST",
-        url: `http://127.0.0.1:9/v1/environments/${env.environment.environmentId}/users`,
+        url: `http://127.0.0.1:9/v1/environments/${fixture.env.environment.environmentId}/users`,
         headers: expect.objectContaining({
           "content-type": "application/vnd.pingidentity.user.import+json",
           authorization: "Bearer [REDACTED]",
@@ -86,7 +72,7 @@ describe("dry run", () => {
   });
 
   it("reports invalid input instead of requests", async () => {
-    const report = await connector.invoke("checkPassword", { identifier: "x" }, { dryRun: true });
+    const report = await fixture.connector.invoke("checkPassword", { identifier: "x" }, { dryRun: true });
     expect(report.requests).toEqual([]);
     expect(report.error?.code).toBe("invalidInput");
     expect(report.error?.problems?.[0]?.path).toBe("/password");

@@ -1,52 +1,40 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Connector, createConnector } from "../../src/connector.js";
+import { expect, it } from "vitest";
 import { invokeError, invokeOk } from "../support/capability-harness.js";
 import { uniqueName } from "../support/directory-setup.js";
-import {
-  createTestUser,
-  type EmulatorEnvironment,
-  startEmulatorEnvironment,
-} from "../support/emulator-environment.js";
+import { useEmulatorConnector } from "../support/emulator-connector.js";
+import { createTestUser } from "../support/emulator-environment.js";
 
-let env: EmulatorEnvironment;
-let connector: Connector;
-
-beforeAll(async () => {
-  env = await startEmulatorEnvironment();
-  connector = createConnector(env.connection);
-});
-
-afterAll(async () => {
-  await connector?.close();
-  await env?.stop();
-});
+const fixture = useEmulatorConnector();
 
 it("creates a group, adds a user, sees the membership from both sides, removes it and deletes the group", async () => {
-  const user = await createTestUser(env.client);
+  const user = await createTestUser(fixture.env.client);
   const name = uniqueName("Training");
-  const created = await invokeOk(connector, "createGroup", { groupName: name, description: "New starters" });
+  const created = await invokeOk(fixture.connector, "createGroup", {
+    groupName: name,
+    description: "New starters",
+  });
   const groupId = (created.group as { id: string }).id;
 
-  const membership = await invokeOk(connector, "createUserGroupMembership", {
+  const membership = await invokeOk(fixture.connector, "createUserGroupMembership", {
     matchAttribute: "username",
     identifier: user.username,
     groupId,
   });
   expect(membership.groupMembership).toMatchObject({ id: groupId, name });
 
-  const members = await invokeOk(connector, "readGroupMembers", { groupId });
+  const members = await invokeOk(fixture.connector, "readGroupMembers", { groupId });
   expect(members.count).toBe(1);
   expect(members.matchedUsers).toEqual([{ _embedded: { user: expect.objectContaining({ id: user.id }) } }]);
 
-  const memberships = await invokeOk(connector, "readUserGroupMemberships", { identifier: user.id });
+  const memberships = await invokeOk(fixture.connector, "readUserGroupMemberships", { identifier: user.id });
   expect(memberships.groupMemberships).toEqual([expect.objectContaining({ id: groupId, name })]);
 
-  await invokeOk(connector, "deleteUserGroupMembership", { identifier: user.id, groupId });
-  expect((await invokeOk(connector, "readGroupMembers", { groupId })).matchedUsers).toEqual([]);
+  await invokeOk(fixture.connector, "deleteUserGroupMembership", { identifier: user.id, groupId });
+  expect((await invokeOk(fixture.connector, "readGroupMembers", { groupId })).matchedUsers).toEqual([]);
   expect(
-    (await invokeOk(connector, "readUserGroupMemberships", { identifier: user.id })).groupMemberships,
+    (await invokeOk(fixture.connector, "readUserGroupMemberships", { identifier: user.id })).groupMemberships,
   ).toEqual([]);
 
-  await invokeOk(connector, "deleteGroup", { groupId });
-  expect((await invokeError(connector, "readGroup", { groupId })).code).toBe("notFound");
+  await invokeOk(fixture.connector, "deleteGroup", { groupId });
+  expect((await invokeError(fixture.connector, "readGroup", { groupId })).code).toBe("notFound");
 });

@@ -1,34 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connector, createConnector } from "../../src/connector.js";
+import { describe, expect, it } from "vitest";
 import {
   createUserWithPassword,
   invokeError,
   invokeOk,
   strongPassword,
 } from "../support/capability-harness.js";
-import {
-  createTestUser,
-  type EmulatorEnvironment,
-  startEmulatorEnvironment,
-} from "../support/emulator-environment.js";
+import { useEmulatorConnector } from "../support/emulator-connector.js";
+import { createTestUser } from "../support/emulator-environment.js";
 import { latestCode } from "../support/outbox.js";
 
-let env: EmulatorEnvironment;
-let connector: Connector;
-
-beforeAll(async () => {
-  env = await startEmulatorEnvironment();
-  connector = createConnector(env.connection, { client: { retry: { maxAttempts: 1 } } });
-});
-
-afterAll(async () => {
-  await connector?.close();
-  await env?.stop();
-});
+const fixture = useEmulatorConnector({ client: { retry: { maxAttempts: 1 } } });
 
 /** Moves the emulator's clock past the Standard policy's minimum password age (one day). */
 async function passMinimumPasswordAge(): Promise<void> {
-  const response = await fetch(`${env.url}/_emulator/clock`, {
+  const response = await fetch(`${fixture.env.url}/_emulator/clock`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ advanceSeconds: 2 * 86_400 }),
@@ -37,21 +22,25 @@ async function passMinimumPasswordAge(): Promise<void> {
 }
 
 async function disable(userId: string): Promise<void> {
-  await env.client.request({
+  await fixture.env.client.request({
     method: "PUT",
-    path: `/environments/${env.environment.environmentId}/users/${userId}/enabled`,
+    path: `/environments/${fixture.env.environment.environmentId}/users/${userId}/enabled`,
     body: { enabled: false },
   });
 }
 
 const recoveryCodeOf = (userId: string) =>
-  latestCode(env.url, { environmentId: env.environment.environmentId, userId, type: "RECOVERY_CODE" });
+  latestCode(fixture.env.url, {
+    environmentId: fixture.env.environment.environmentId,
+    userId,
+    type: "RECOVERY_CODE",
+  });
 
 describe("checkPassword", () => {
   it("returns the password state for the right password, and never echoes it", async () => {
     const password = strongPassword();
-    const user = await createUserWithPassword(env.client, password);
-    const output = await invokeOk(connector, "checkPassword", {
+    const user = await createUserWithPassword(fixture.env.client, password);
+    const output = await invokeOk(fixture.connector, "checkPassword", {
       properties: { matchAttribute: "email", identifier: user.email, password },
     });
     expect(output.passwordState).toMatchObject({ status: "OK", user: { id: user.id } });
@@ -60,40 +49,45 @@ describe("checkPassword", () => {
   });
 
   it("fails with passwordNotValid, noPassword and userDisabled", async () => {
-    const user = await createUserWithPassword(env.client, strongPassword());
-    const wrong = await invokeError(connector, "checkPassword", {
+    const user = await createUserWithPassword(fixture.env.client, strongPassword());
+    const wrong = await invokeError(fixture.connector, "checkPassword", {
       identifier: user.id,
       password: "Wrong-Passw0rd!",
     });
     expect(wrong).toMatchObject({ code: "passwordNotValid", httpResponseCode: 400 });
     expect(JSON.stringify(wrong)).not.toContain("Wrong-Passw0rd!");
-    const noPassword = await createTestUser(env.client);
+    const noPassword = await createTestUser(fixture.env.client);
     expect(
-      (await invokeError(connector, "checkPassword", { identifier: noPassword.id, password: "x" })).code,
+      (await invokeError(fixture.connector, "checkPassword", { identifier: noPassword.id, password: "x" }))
+        .code,
     ).toBe("noPassword");
-    const disabled = await createUserWithPassword(env.client, strongPassword());
+    const disabled = await createUserWithPassword(fixture.env.client, strongPassword());
     await disable(disabled.id);
     expect(
-      (await invokeError(connector, "checkPassword", { identifier: disabled.id, password: "x" })).code,
+      (await invokeError(fixture.connector, "checkPassword", { identifier: disabled.id, password: "x" }))
+        .code,
     ).toBe("userDisabled");
   });
 
   it("fails with accountNotUsable for an account an administrator locked", async () => {
     const password = strongPassword();
-    const user = await createUserWithPassword(env.client, password);
-    await env.client.request({
+    const user = await createUserWithPassword(fixture.env.client, password);
+    await fixture.env.client.request({
       method: "POST",
-      path: `/environments/${env.environment.environmentId}/users/${user.id}`,
+      path: `/environments/${fixture.env.environment.environmentId}/users/${user.id}`,
       contentType: "application/vnd.pingidentity.account.lock+json",
       body: {},
     });
-    expect((await invokeError(connector, "checkPassword", { identifier: user.id, password })).code).toBe(
-      "accountNotUsable",
-    );
+    expect(
+      (await invokeError(fixture.connector, "checkPassword", { identifier: user.id, password })).code,
+    ).toBe("accountNotUsable");
   });
 
   it("refuses an empty password before any call", async () => {
-    const error = await invokeError(connector, "checkPassword", { identifier: "someone", password: "" });
+    const error = await invokeError(fixture.connector, "checkPassword", {
+      identifier: "someone",
+      password: "",
+    });
     expect(error.code).toBe("invalidInput");
     expect(error.problems).toEqual([expect.objectContaining({ path: "/password", keyword: "minLength" })]);
   });
@@ -101,27 +95,31 @@ describe("checkPassword", () => {
 
 describe("setPassword", () => {
   it("sets a password, forcing a change at next sign-on", async () => {
-    const user = await createTestUser(env.client);
+    const user = await createTestUser(fixture.env.client);
     const value = strongPassword();
-    const output = await invokeOk(connector, "setPassword", {
+    const output = await invokeOk(fixture.connector, "setPassword", {
       matchAttribute: "username",
       identifier: user.username,
       passwordValue: value,
       forceChange: true,
     });
     expect(output.passwordState).toMatchObject({ status: "MUST_CHANGE_PASSWORD" });
-    const check = await invokeOk(connector, "checkPassword", { identifier: user.id, password: value });
+    const check = await invokeOk(fixture.connector, "checkPassword", {
+      identifier: user.id,
+      password: value,
+    });
     expect(check.passwordState).toMatchObject({ status: "MUST_CHANGE_PASSWORD" });
   });
 
   it("fails with passwordPolicyNotValid and passwordStorageSchemeUnsupported", async () => {
-    const user = await createTestUser(env.client);
+    const user = await createTestUser(fixture.env.client);
     expect(
-      (await invokeError(connector, "setPassword", { identifier: user.id, passwordValue: "abc" })).code,
+      (await invokeError(fixture.connector, "setPassword", { identifier: user.id, passwordValue: "abc" }))
+        .code,
     ).toBe("passwordPolicyNotValid");
     expect(
       (
-        await invokeError(connector, "setPassword", {
+        await invokeError(fixture.connector, "setPassword", {
           identifier: user.id,
           passwordValue: "{MD5}X03MO1qnZdYdgyfeuILPmQ==",
         })
@@ -130,13 +128,16 @@ describe("setPassword", () => {
   });
 
   it("accepts the legacy newPassword and refuses a missing value", async () => {
-    const user = await createTestUser(env.client);
-    const output = await invokeOk(connector, "setPassword", {
+    const user = await createTestUser(fixture.env.client);
+    const output = await invokeOk(fixture.connector, "setPassword", {
       identifier: user.id,
       newPassword: strongPassword(),
     });
     expect(output.passwordState).toMatchObject({ status: "OK" });
-    const error = await invokeError(connector, "setPassword", { identifier: user.id, forceChange: "yes" });
+    const error = await invokeError(fixture.connector, "setPassword", {
+      identifier: user.id,
+      forceChange: "yes",
+    });
     expect(error.problems?.map((p) => p.path).sort()).toEqual(["/forceChange", "/passwordValue"]);
   });
 });
@@ -144,43 +145,44 @@ describe("setPassword", () => {
 describe("resetPassword", () => {
   it("refuses a change before the minimum age with passwordTooYoung, then changes it", async () => {
     const current = strongPassword();
-    const user = await createUserWithPassword(env.client, current);
+    const user = await createUserWithPassword(fixture.env.client, current);
     const next = strongPassword();
-    const young = await invokeError(connector, "resetPassword", {
+    const young = await invokeError(fixture.connector, "resetPassword", {
       identifier: user.id,
       currentPassword: current,
       newPassword: next,
     });
     expect(young.code).toBe("passwordTooYoung");
     await passMinimumPasswordAge();
-    const output = await invokeOk(connector, "resetPassword", {
+    const output = await invokeOk(fixture.connector, "resetPassword", {
       identifier: user.id,
       currentPassword: current,
       newPassword: next,
     });
     expect(output.passwordState).toMatchObject({ status: "OK" });
     expect(
-      (await invokeOk(connector, "checkPassword", { identifier: user.id, password: next })).statusCode,
+      (await invokeOk(fixture.connector, "checkPassword", { identifier: user.id, password: next }))
+        .statusCode,
     ).toBe(200);
   });
 
   it("fails with currentPasswordNotValid, newPasswordNotValid and requiredValue", async () => {
     const current = strongPassword();
-    const user = await createUserWithPassword(env.client, current);
+    const user = await createUserWithPassword(fixture.env.client, current);
     await passMinimumPasswordAge();
-    const wrongCurrent = await invokeError(connector, "resetPassword", {
+    const wrongCurrent = await invokeError(fixture.connector, "resetPassword", {
       identifier: user.id,
       currentPassword: "Not-the-0ne!",
       newPassword: strongPassword(),
     });
     expect(wrongCurrent.code).toBe("currentPasswordNotValid");
-    const weakNew = await invokeError(connector, "resetPassword", {
+    const weakNew = await invokeError(fixture.connector, "resetPassword", {
       identifier: user.id,
       currentPassword: current,
       newPassword: "weak",
     });
     expect(weakNew.code).toBe("newPasswordNotValid");
-    const missing = await invokeError(connector, "resetPassword", {
+    const missing = await invokeError(fixture.connector, "resetPassword", {
       identifier: user.id,
       currentPassword: current,
     });
@@ -188,7 +190,7 @@ describe("resetPassword", () => {
   });
 
   it("refuses an empty new password in validation", async () => {
-    const error = await invokeError(connector, "resetPassword", {
+    const error = await invokeError(fixture.connector, "resetPassword", {
       identifier: "x",
       currentPassword: "a",
       newPassword: "",
@@ -199,15 +201,15 @@ describe("resetPassword", () => {
 
 describe("sendRecoveryCode and recoverPassword", () => {
   it("journey: send a recovery code, read it from the outbox, recover, sign on with the new password", async () => {
-    const user = await createUserWithPassword(env.client, strongPassword());
-    const sent = await invokeOk(connector, "sendRecoveryCode", {
+    const user = await createUserWithPassword(fixture.env.client, strongPassword());
+    const sent = await invokeOk(fixture.connector, "sendRecoveryCode", {
       matchAttribute: "email",
       identifier: user.email,
     });
     expect(sent.passwordState).toMatchObject({ user: { id: user.id } });
     const code = await recoveryCodeOf(user.id);
     const newPassword = strongPassword();
-    const recovered = await invokeOk(connector, "recoverPassword", {
+    const recovered = await invokeOk(fixture.connector, "recoverPassword", {
       matchAttribute: "username",
       identifier: user.username,
       recoveryCode: code,
@@ -215,35 +217,39 @@ describe("sendRecoveryCode and recoverPassword", () => {
     });
     expect(recovered.passwordState).toMatchObject({ status: "OK" });
     expect(JSON.stringify(recovered)).not.toContain(code);
-    const check = await invokeOk(connector, "checkPassword", { identifier: user.id, password: newPassword });
+    const check = await invokeOk(fixture.connector, "checkPassword", {
+      identifier: user.id,
+      password: newPassword,
+    });
     expect(check.passwordState).toMatchObject({ status: "OK" });
   });
 
   it("sendRecoveryCode fails with noPassword and userDisabled, and refuses a bad matchAttribute", async () => {
-    const noPassword = await createTestUser(env.client);
-    expect((await invokeError(connector, "sendRecoveryCode", { identifier: noPassword.id })).code).toBe(
-      "noPassword",
-    );
-    const disabled = await createUserWithPassword(env.client, strongPassword());
+    const noPassword = await createTestUser(fixture.env.client);
+    expect(
+      (await invokeError(fixture.connector, "sendRecoveryCode", { identifier: noPassword.id })).code,
+    ).toBe("noPassword");
+    const disabled = await createUserWithPassword(fixture.env.client, strongPassword());
     await disable(disabled.id);
-    expect((await invokeError(connector, "sendRecoveryCode", { identifier: disabled.id })).code).toBe(
+    expect((await invokeError(fixture.connector, "sendRecoveryCode", { identifier: disabled.id })).code).toBe(
       "userDisabled",
     );
     expect(
-      (await invokeError(connector, "sendRecoveryCode", { identifier: "x", matchAttribute: "phone" })).code,
+      (await invokeError(fixture.connector, "sendRecoveryCode", { identifier: "x", matchAttribute: "phone" }))
+        .code,
     ).toBe("invalidInput");
   });
 
   it("recoverPassword fails with invalidValue for a wrong code and refuses a missing code", async () => {
-    const user = await createUserWithPassword(env.client, strongPassword());
-    await invokeOk(connector, "sendRecoveryCode", { identifier: user.id });
-    const wrong = await invokeError(connector, "recoverPassword", {
+    const user = await createUserWithPassword(fixture.env.client, strongPassword());
+    await invokeOk(fixture.connector, "sendRecoveryCode", { identifier: user.id });
+    const wrong = await invokeError(fixture.connector, "recoverPassword", {
       identifier: user.id,
       recoveryCode: "ZZZZ0000",
       newPassword: strongPassword(),
     });
     expect(wrong).toMatchObject({ code: "invalidValue", httpResponseCode: 400 });
-    const missing = await invokeError(connector, "recoverPassword", {
+    const missing = await invokeError(fixture.connector, "recoverPassword", {
       identifier: user.id,
       newPassword: "x",
     });
@@ -254,42 +260,47 @@ describe("sendRecoveryCode and recoverPassword", () => {
 describe("unlockUser", () => {
   it("journey: wrong passwords until passwordLockedOut, unlockUser, then a successful checkPassword", async () => {
     const password = strongPassword();
-    const user = await createUserWithPassword(env.client, password);
+    const user = await createUserWithPassword(fixture.env.client, password);
     const codes: string[] = [];
     for (let attempt = 0; attempt < 10 && codes.at(-1) !== "passwordLockedOut"; attempt++) {
       codes.push(
-        (await invokeError(connector, "checkPassword", { identifier: user.id, password: "Wrong-Passw0rd!" }))
-          .code,
+        (
+          await invokeError(fixture.connector, "checkPassword", {
+            identifier: user.id,
+            password: "Wrong-Passw0rd!",
+          })
+        ).code,
       );
     }
     expect(codes.at(-1)).toBe("passwordLockedOut");
     expect(codes.slice(0, -1).every((code) => code === "passwordNotValid")).toBe(true);
-    expect((await invokeError(connector, "checkPassword", { identifier: user.id, password })).code).toBe(
-      "passwordLockedOut",
-    );
-    const unlocked = await invokeOk(connector, "unlockUser", { userId: user.id });
+    expect(
+      (await invokeError(fixture.connector, "checkPassword", { identifier: user.id, password })).code,
+    ).toBe("passwordLockedOut");
+    const unlocked = await invokeOk(fixture.connector, "unlockUser", { userId: user.id });
     expect(unlocked.user).toMatchObject({ id: user.id, account: { status: "OK" } });
-    const check = await invokeOk(connector, "checkPassword", { identifier: user.id, password });
+    const check = await invokeOk(fixture.connector, "checkPassword", { identifier: user.id, password });
     expect(check.passwordState).toMatchObject({ status: "OK" });
   });
 
   it("unlocks an account locked by an administrator", async () => {
-    const user = await createTestUser(env.client);
-    await env.client.request({
+    const user = await createTestUser(fixture.env.client);
+    await fixture.env.client.request({
       method: "POST",
-      path: `/environments/${env.environment.environmentId}/users/${user.id}`,
+      path: `/environments/${fixture.env.environment.environmentId}/users/${user.id}`,
       contentType: "application/vnd.pingidentity.account.lock+json",
       body: {},
     });
-    const output = await invokeOk(connector, "unlockUser", { properties: { userId: user.id } });
+    const output = await invokeOk(fixture.connector, "unlockUser", { properties: { userId: user.id } });
     expect(output.user).toMatchObject({ account: { status: "OK", canAuthenticate: true } });
   });
 
   it("fails with noUserMatch and refuses a missing userId", async () => {
     expect(
-      (await invokeError(connector, "unlockUser", { userId: "00000000-0000-4000-8000-000000000000" })).code,
+      (await invokeError(fixture.connector, "unlockUser", { userId: "00000000-0000-4000-8000-000000000000" }))
+        .code,
     ).toBe("noUserMatch");
-    expect((await invokeError(connector, "unlockUser", { userId: " " })).code).toBe("invalidInput");
-    expect((await invokeError(connector, "unlockUser", {})).problems?.[0]?.path).toBe("/userId");
+    expect((await invokeError(fixture.connector, "unlockUser", { userId: " " })).code).toBe("invalidInput");
+    expect((await invokeError(fixture.connector, "unlockUser", {})).problems?.[0]?.path).toBe("/userId");
   });
 });

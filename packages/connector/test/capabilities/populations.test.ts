@@ -1,29 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { PopulationSchema } from "../../src/capabilities/schemas/population.js";
-import { type Connector, createConnector } from "../../src/connector.js";
 import { invokeError, invokeOk } from "../support/capability-harness.js";
 import { createPopulationViaApi, uniqueName } from "../support/directory-setup.js";
-import { type EmulatorEnvironment, startEmulatorEnvironment } from "../support/emulator-environment.js";
+import { useEmulatorConnector } from "../support/emulator-connector.js";
 import { compileSchema } from "../support/schema-validator.js";
 
-let env: EmulatorEnvironment;
-let connector: Connector;
-
-beforeAll(async () => {
-  env = await startEmulatorEnvironment();
-  connector = createConnector(env.connection, { client: { retry: { maxAttempts: 1 } } });
-});
-
-afterAll(async () => {
-  await connector?.close();
-  await env?.stop();
-});
+const fixture = useEmulatorConnector({ client: { retry: { maxAttempts: 1 } } });
 
 describe("readPopulation", () => {
   it("reads a population by id", async () => {
-    const created = await createPopulationViaApi(env.client, { description: "Staff" });
-    const output = await invokeOk(connector, "readPopulation", {
+    const created = await createPopulationViaApi(fixture.env.client, { description: "Staff" });
+    const output = await invokeOk(fixture.connector, "readPopulation", {
       properties: { population: "usePopulationId", populationId: created.id },
     });
     expect(output.statusCode).toBe(200);
@@ -35,12 +23,14 @@ describe("readPopulation", () => {
 
   it("finds populations by alternative identifier, ignoring case, oldest first", async () => {
     const shared = `${uniqueName("corp")}.example`;
-    const older = await createPopulationViaApi(env.client, { alternativeIdentifiers: [shared, "other"] });
-    const newer = await createPopulationViaApi(env.client, {
+    const older = await createPopulationViaApi(fixture.env.client, {
+      alternativeIdentifiers: [shared, "other"],
+    });
+    const newer = await createPopulationViaApi(fixture.env.client, {
       alternativeIdentifiers: [shared.toUpperCase()],
     });
-    await createPopulationViaApi(env.client, { alternativeIdentifiers: ["unrelated.example"] });
-    const output = await invokeOk(connector, "readPopulation", {
+    await createPopulationViaApi(fixture.env.client, { alternativeIdentifiers: ["unrelated.example"] });
+    const output = await invokeOk(fixture.connector, "readPopulation", {
       population: "useAlternativeId",
       alternativeIdentifier: shared,
     });
@@ -50,21 +40,23 @@ describe("readPopulation", () => {
   });
 
   it("reads the default population, and a population id stored in the dropDown", async () => {
-    const byDefault = await invokeOk(connector, "readPopulation", { population: "useDefaultPopulation" });
+    const byDefault = await invokeOk(fixture.connector, "readPopulation", {
+      population: "useDefaultPopulation",
+    });
     expect(byDefault.population).toMatchObject({ default: true });
     const id = (byDefault.population as { id: string }).id;
-    const literal = await invokeOk(connector, "readPopulation", { population: id });
+    const literal = await invokeOk(fixture.connector, "readPopulation", { population: id });
     expect((literal.population as { id: string }).id).toBe(id);
   });
 
   it("fails with notFound for an unknown id or alternative identifier", async () => {
-    const unknownId = await invokeError(connector, "readPopulation", {
+    const unknownId = await invokeError(fixture.connector, "readPopulation", {
       population: "usePopulationId",
       populationId: randomUUID(),
     });
     expect(unknownId.code).toBe("notFound");
     expect(unknownId.httpResponseCode).toBe(404);
-    const unknownAlternative = await invokeError(connector, "readPopulation", {
+    const unknownAlternative = await invokeError(fixture.connector, "readPopulation", {
       population: "useAlternativeId",
       alternativeIdentifier: "nobody.example",
     });
@@ -73,19 +65,19 @@ describe("readPopulation", () => {
   });
 
   it("fails with invalidInput when the id or alternative identifier the choice needs is missing", async () => {
-    expect((await invokeError(connector, "readPopulation", { population: "usePopulationId" })).code).toBe(
-      "invalidInput",
-    );
-    expect((await invokeError(connector, "readPopulation", { population: "useAlternativeId" })).code).toBe(
-      "invalidInput",
-    );
-    expect((await invokeError(connector, "readPopulation", { population: "useSomethingElse" })).code).toBe(
-      "invalidInput",
-    );
+    expect(
+      (await invokeError(fixture.connector, "readPopulation", { population: "usePopulationId" })).code,
+    ).toBe("invalidInput");
+    expect(
+      (await invokeError(fixture.connector, "readPopulation", { population: "useAlternativeId" })).code,
+    ).toBe("invalidInput");
+    expect(
+      (await invokeError(fixture.connector, "readPopulation", { population: "useSomethingElse" })).code,
+    ).toBe("invalidInput");
   });
 
   it("refuses values longer than the product's limits", async () => {
-    const error = await invokeError(connector, "readPopulation", {
+    const error = await invokeError(fixture.connector, "readPopulation", {
       population: "p".repeat(101),
       populationId: "i".repeat(101),
       alternativeIdentifier: "a".repeat(256),

@@ -1,44 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Connector, createConnector } from "../../src/connector.js";
+import { describe, expect, it } from "vitest";
 import {
   createUserWithPassword,
   invokeError,
   invokeOk,
   strongPassword,
 } from "../support/capability-harness.js";
-import {
-  createTestUser,
-  type EmulatorEnvironment,
-  startEmulatorEnvironment,
-} from "../support/emulator-environment.js";
+import { useEmulatorConnector } from "../support/emulator-connector.js";
+import { createTestUser } from "../support/emulator-environment.js";
 
-let env: EmulatorEnvironment;
-let connector: Connector;
-
-beforeAll(async () => {
-  env = await startEmulatorEnvironment();
-  connector = createConnector(env.connection, { client: { retry: { maxAttempts: 1 } } });
-});
-
-afterAll(async () => {
-  await connector?.close();
-  await env?.stop();
-});
+const fixture = useEmulatorConnector({ client: { retry: { maxAttempts: 1 } } });
 
 describe("readUser", () => {
   it("reads a user by id, username and email, in flat and DaVinci-wrapped input", async () => {
-    const user = await createTestUser(env.client);
-    const byId = await invokeOk(connector, "readUser", { matchAttribute: "id", identifier: user.id });
+    const user = await createTestUser(fixture.env.client);
+    const byId = await invokeOk(fixture.connector, "readUser", { matchAttribute: "id", identifier: user.id });
     expect(byId.user).toMatchObject({ id: user.id, username: user.username });
     expect(byId.user).not.toHaveProperty("_links");
     expect(byId.rawResponse).toHaveProperty("_links");
     expect(byId.statusCode).toBe(200);
     expect(byId.headers["content-type"]).toContain("application/json");
-    const byUsername = await invokeOk(connector, "readUser", {
+    const byUsername = await invokeOk(fixture.connector, "readUser", {
       properties: { matchAttribute: "username", identifier: user.username },
     });
     expect((byUsername.user as { id: string }).id).toBe(user.id);
-    const byEmail = await invokeOk(connector, "readUser", {
+    const byEmail = await invokeOk(fixture.connector, "readUser", {
       matchAttribute: "email",
       identifier: user.email,
     });
@@ -46,50 +31,59 @@ describe("readUser", () => {
   });
 
   it("defaults matchAttribute to id and accepts the legacy userId", async () => {
-    const user = await createTestUser(env.client);
-    expect((await invokeOk(connector, "readUser", { identifier: user.id })).user).toMatchObject({
+    const user = await createTestUser(fixture.env.client);
+    expect((await invokeOk(fixture.connector, "readUser", { identifier: user.id })).user).toMatchObject({
       id: user.id,
     });
-    expect((await invokeOk(connector, "readUser", { userId: user.id, identifier: "" })).user).toMatchObject({
+    expect(
+      (await invokeOk(fixture.connector, "readUser", { userId: user.id, identifier: "" })).user,
+    ).toMatchObject({
       id: user.id,
     });
   });
 
   it("fails with noUserMatch for an unknown id or username, and multipleUserMatch for a shared email", async () => {
-    const unknownId = await invokeError(connector, "readUser", {
+    const unknownId = await invokeError(fixture.connector, "readUser", {
       matchAttribute: "id",
       identifier: "00000000-0000-4000-8000-000000000000",
     });
     expect(unknownId).toMatchObject({ code: "noUserMatch", httpResponseCode: 404 });
     expect(unknownId.details[0]?.statusCode).toBe(404);
-    const unknownName = await invokeError(connector, "readUser", {
+    const unknownName = await invokeError(fixture.connector, "readUser", {
       matchAttribute: "username",
       identifier: "nobody-here",
     });
     expect(unknownName.code).toBe("noUserMatch");
     const email = `shared-${Date.now()}@example.com`;
-    await createTestUser(env.client, { email });
-    await createTestUser(env.client, { email });
-    const shared = await invokeError(connector, "readUser", { matchAttribute: "email", identifier: email });
+    await createTestUser(fixture.env.client, { email });
+    await createTestUser(fixture.env.client, { email });
+    const shared = await invokeError(fixture.connector, "readUser", {
+      matchAttribute: "email",
+      identifier: email,
+    });
     expect(shared.code).toBe("multipleUserMatch");
   });
 
   it("refuses invalid input with every problem and a JSON pointer, before any call", async () => {
-    const error = await invokeError(connector, "readUser", { properties: { matchAttribute: "phone" } });
+    const error = await invokeError(fixture.connector, "readUser", {
+      properties: { matchAttribute: "phone" },
+    });
     expect(error.code).toBe("invalidInput");
     expect(error.httpResponseCode).toBe(400);
     expect(error.problems?.map((p) => p.path).sort()).toEqual([
       "/properties/identifier",
       "/properties/matchAttribute",
     ]);
-    expect((await invokeError(connector, "readUser", { identifier: "   " })).code).toBe("invalidInput");
+    expect((await invokeError(fixture.connector, "readUser", { identifier: "   " })).code).toBe(
+      "invalidInput",
+    );
   });
 });
 
 describe("userLookup", () => {
   it("finds one user over several attributes and returns the password status", async () => {
-    const user = await createUserWithPassword(env.client, strongPassword());
-    const output = await invokeOk(connector, "userLookup", {
+    const user = await createUserWithPassword(fixture.env.client, strongPassword());
+    const output = await invokeOk(fixture.connector, "userLookup", {
       matchAttributes: ["username", "email"],
       userIdentifierForFindUser: user.username,
       returnUserPasswordStatus: true,
@@ -102,13 +96,15 @@ describe("userLookup", () => {
   });
 
   it("finds a user by id (userID alias) and by a custom SCIM filter", async () => {
-    const user = await createTestUser(env.client, { name: { given: "Lookup", family: `Fam${Date.now()}` } });
-    const byId = await invokeOk(connector, "userLookup", {
+    const user = await createTestUser(fixture.env.client, {
+      name: { given: "Lookup", family: `Fam${Date.now()}` },
+    });
+    const byId = await invokeOk(fixture.connector, "userLookup", {
       matchAttributes: ["userID"],
       userIdentifierForFindUser: user.id,
     });
     expect(byId.matchedUser).toMatchObject({ id: user.id });
-    const custom = await invokeOk(connector, "userLookup", {
+    const custom = await invokeOk(fixture.connector, "userLookup", {
       useCustomSCIMFilter: true,
       scimFilter: `name.family eq "${(user.name as { family: string }).family}"`,
     });
@@ -118,24 +114,24 @@ describe("userLookup", () => {
   it("fails with noUserMatch, multipleUserMatch and invalidFilter", async () => {
     expect(
       (
-        await invokeError(connector, "userLookup", {
+        await invokeError(fixture.connector, "userLookup", {
           matchAttributes: ["username"],
           userIdentifierForFindUser: "nope-x",
         })
       ).code,
     ).toBe("noUserMatch");
     const family = `Twin${Date.now()}`;
-    await createTestUser(env.client, { name: { family } });
-    await createTestUser(env.client, { name: { family } });
+    await createTestUser(fixture.env.client, { name: { family } });
+    await createTestUser(fixture.env.client, { name: { family } });
     expect(
       (
-        await invokeError(connector, "userLookup", {
+        await invokeError(fixture.connector, "userLookup", {
           useCustomSCIMFilter: true,
           scimFilter: `name.family eq "${family}"`,
         })
       ).code,
     ).toBe("multipleUserMatch");
-    const bad = await invokeError(connector, "userLookup", {
+    const bad = await invokeError(fixture.connector, "userLookup", {
       useCustomSCIMFilter: true,
       scimFilter: 'username ne "x"',
     });
@@ -143,7 +139,7 @@ describe("userLookup", () => {
   });
 
   it("refuses attribute names that could carry SCIM syntax", async () => {
-    const error = await invokeError(connector, "userLookup", {
+    const error = await invokeError(fixture.connector, "userLookup", {
       matchAttributes: ['username eq "x" or username'],
       userIdentifierForFindUser: "x",
     });
@@ -156,8 +152,8 @@ describe("usersLookup", () => {
   it("returns every match, following the pages, and an empty list for no match", async () => {
     const family = `Many${Date.now()}`;
     const ids = new Set<string>();
-    for (let i = 0; i < 3; i++) ids.add((await createTestUser(env.client, { name: { family } })).id);
-    const output = await invokeOk(connector, "usersLookup", {
+    for (let i = 0; i < 3; i++) ids.add((await createTestUser(fixture.env.client, { name: { family } })).id);
+    const output = await invokeOk(fixture.connector, "usersLookup", {
       useCustomSCIMFilter: true,
       scimFilter: `name.family eq "${family}"`,
     });
@@ -167,7 +163,7 @@ describe("usersLookup", () => {
     );
     expect(new Set(found)).toEqual(ids);
     expect(output.rawResponse).toMatchObject({ count: 3, _embedded: { count: 3 } });
-    const none = await invokeOk(connector, "usersLookup", {
+    const none = await invokeOk(fixture.connector, "usersLookup", {
       matchAttributes: ["email"],
       userIdentifierForFindUser: "no@x.io",
     });
@@ -176,8 +172,10 @@ describe("usersLookup", () => {
 
   it("follows _links.next past the first page", async () => {
     const family = `Paged${Date.now()}`;
-    await Promise.all(Array.from({ length: 105 }, () => createTestUser(env.client, { name: { family } })));
-    const output = await invokeOk(connector, "usersLookup", {
+    await Promise.all(
+      Array.from({ length: 105 }, () => createTestUser(fixture.env.client, { name: { family } })),
+    );
+    const output = await invokeOk(fixture.connector, "usersLookup", {
       matchAttributes: ["name.family"],
       userIdentifierForFindUser: family,
     });
@@ -187,15 +185,23 @@ describe("usersLookup", () => {
 
   it("fails with invalidFilter and invalidInput", async () => {
     expect(
-      (await invokeError(connector, "usersLookup", { useCustomSCIMFilter: true, scimFilter: "username pr" }))
-        .code,
+      (
+        await invokeError(fixture.connector, "usersLookup", {
+          useCustomSCIMFilter: true,
+          scimFilter: "username pr",
+        })
+      ).code,
     ).toBe("invalidFilter");
-    expect((await invokeError(connector, "usersLookup", { matchAttributes: "username" })).code).toBe(
+    expect((await invokeError(fixture.connector, "usersLookup", { matchAttributes: "username" })).code).toBe(
       "invalidInput",
     );
     expect(
-      (await invokeError(connector, "usersLookup", { matchAttributes: [], userIdentifierForFindUser: "a" }))
-        .code,
+      (
+        await invokeError(fixture.connector, "usersLookup", {
+          matchAttributes: [],
+          userIdentifierForFindUser: "a",
+        })
+      ).code,
     ).toBe("invalidInput");
   });
 });
@@ -204,7 +210,7 @@ describe("createUser", () => {
   it("creates a user with a password, profile, population and other attributes", async () => {
     const username = `created-${Date.now()}`;
     const password = strongPassword();
-    const output = await invokeOk(connector, "createUser", {
+    const output = await invokeOk(fixture.connector, "createUser", {
       properties: {
         username,
         email: `${username}@example.com`,
@@ -226,7 +232,7 @@ describe("createUser", () => {
       lifecycle: { status: "ACCOUNT_OK" },
     });
     expect(JSON.stringify(output)).not.toContain(password);
-    const check = await invokeOk(connector, "checkPassword", {
+    const check = await invokeOk(fixture.connector, "checkPassword", {
       matchAttribute: "username",
       identifier: username,
       password,
@@ -235,14 +241,14 @@ describe("createUser", () => {
   });
 
   it("fails with uniquenessViolation for a taken username and invalidValue for a weak password", async () => {
-    const existing = await createTestUser(env.client);
-    const taken = await invokeError(connector, "createUser", {
+    const existing = await createTestUser(fixture.env.client);
+    const taken = await invokeError(fixture.connector, "createUser", {
       username: existing.username,
       email: "a@example.com",
     });
     expect(taken).toMatchObject({ code: "uniquenessViolation", httpResponseCode: 400 });
     expect(taken.details[0]?.rawResponse).toMatchObject({ code: "INVALID_DATA" });
-    const weak = await invokeError(connector, "createUser", {
+    const weak = await invokeError(fixture.connector, "createUser", {
       username: `weak-${Date.now()}`,
       email: "w@example.com",
       passwordForCreateUser: "short",
@@ -252,7 +258,7 @@ describe("createUser", () => {
   });
 
   it("fails with requiredValue for VERIFICATION_REQUIRED without an email", async () => {
-    const error = await invokeError(connector, "createUser", {
+    const error = await invokeError(fixture.connector, "createUser", {
       username: `noemail-${Date.now()}`,
       lifecycleStatus: "VERIFICATION_REQUIRED",
     });
@@ -260,17 +266,20 @@ describe("createUser", () => {
   });
 
   it("fails with notFound for an unknown alternative identifier, invalidInput for bad input", async () => {
-    const missing = await invokeError(connector, "createUser", {
+    const missing = await invokeError(fixture.connector, "createUser", {
       username: `alt-${Date.now()}`,
       email: "alt@example.com",
       population: "useAlternativeId",
       alternativeIdentifier: "no-such-population.example",
     });
     expect(missing.code).toBe("notFound");
-    const invalid = await invokeError(connector, "createUser", { email: 5, lifecycleStatus: "ACTIVE" });
+    const invalid = await invokeError(fixture.connector, "createUser", {
+      email: 5,
+      lifecycleStatus: "ACTIVE",
+    });
     expect(invalid.code).toBe("invalidInput");
     expect(invalid.problems?.map((p) => p.path).sort()).toEqual(["/email", "/lifecycleStatus", "/username"]);
-    const readOnly = await invokeError(connector, "createUser", {
+    const readOnly = await invokeError(fixture.connector, "createUser", {
       username: `ro-${Date.now()}`,
       email: "ro@example.com",
       additionalUserProperties: [{ name: "enabled", value: "false", preferredDataType: "boolean" }],
@@ -281,8 +290,11 @@ describe("createUser", () => {
 
 describe("updateUser", () => {
   it("patches the given attributes and clears the listed ones", async () => {
-    const user = await createTestUser(env.client, { primaryPhone: "+1 555 0100", name: { given: "Old" } });
-    const output = await invokeOk(connector, "updateUser", {
+    const user = await createTestUser(fixture.env.client, {
+      primaryPhone: "+1 555 0100",
+      name: { given: "Old" },
+    });
+    const output = await invokeOk(fixture.connector, "updateUser", {
       matchAttribute: "username",
       identifier: user.username,
       username: user.username,
@@ -295,8 +307,8 @@ describe("updateUser", () => {
   });
 
   it("fails with usernameImmutable, noUserMatch and invalidInput", async () => {
-    const user = await createTestUser(env.client);
-    const changed = await invokeError(connector, "updateUser", {
+    const user = await createTestUser(fixture.env.client);
+    const changed = await invokeError(fixture.connector, "updateUser", {
       identifier: user.id,
       username: ` ${user.username}`,
     });
@@ -304,7 +316,7 @@ describe("updateUser", () => {
     expect(changed.message).toContain("username cannot be updated");
     expect(
       (
-        await invokeError(connector, "updateUser", {
+        await invokeError(fixture.connector, "updateUser", {
           matchAttribute: "email",
           identifier: "ghost@example.com",
           given: "x",
@@ -312,51 +324,59 @@ describe("updateUser", () => {
       ).code,
     ).toBe("noUserMatch");
     expect(
-      (await invokeError(connector, "updateUser", { identifier: user.id, clearUserAttributes: ["a b"] }))
-        .code,
+      (
+        await invokeError(fixture.connector, "updateUser", {
+          identifier: user.id,
+          clearUserAttributes: ["a b"],
+        })
+      ).code,
     ).toBe("invalidInput");
   });
 });
 
 describe("deleteUser", () => {
   it("deletes a user, then reports noUserMatch for it", async () => {
-    const user = await createTestUser(env.client);
-    const output = await invokeOk(connector, "deleteUser", {
+    const user = await createTestUser(fixture.env.client);
+    const output = await invokeOk(fixture.connector, "deleteUser", {
       matchAttribute: "username",
       identifier: user.username,
     });
     expect(output.statusCode).toBe(204);
     expect(output.rawResponse).toEqual({});
-    expect((await invokeError(connector, "deleteUser", { identifier: user.id })).code).toBe("noUserMatch");
+    expect((await invokeError(fixture.connector, "deleteUser", { identifier: user.id })).code).toBe(
+      "noUserMatch",
+    );
   });
 
   it("refuses a non-string identifier", async () => {
-    expect((await invokeError(connector, "deleteUser", { identifier: ["x"] })).code).toBe("invalidInput");
+    expect((await invokeError(fixture.connector, "deleteUser", { identifier: ["x"] })).code).toBe(
+      "invalidInput",
+    );
   });
 });
 
 describe("enableUser", () => {
   it("disables and re-enables a user, accepting the text values of flow variables", async () => {
-    const user = await createTestUser(env.client);
-    const off = await invokeOk(connector, "enableUser", { identifier: user.id, enabled: false });
+    const user = await createTestUser(fixture.env.client);
+    const off = await invokeOk(fixture.connector, "enableUser", { identifier: user.id, enabled: false });
     expect(off.user).toEqual({ enabled: false });
-    const read = await invokeOk(connector, "readUser", { identifier: user.id });
+    const read = await invokeOk(fixture.connector, "readUser", { identifier: user.id });
     expect(read.user).toMatchObject({ enabled: false });
-    const on = await invokeOk(connector, "enableUser", { identifier: user.id, enabled: "true" });
+    const on = await invokeOk(fixture.connector, "enableUser", { identifier: user.id, enabled: "true" });
     expect(on.user).toEqual({ enabled: true });
   });
 
   it("fails with noUserMatch and refuses a missing enabled", async () => {
     expect(
       (
-        await invokeError(connector, "enableUser", {
+        await invokeError(fixture.connector, "enableUser", {
           matchAttribute: "username",
           identifier: "ghost-x",
           enabled: true,
         })
       ).code,
     ).toBe("noUserMatch");
-    const invalid = await invokeError(connector, "enableUser", { identifier: "x", enabled: "yes" });
+    const invalid = await invokeError(fixture.connector, "enableUser", { identifier: "x", enabled: "yes" });
     expect(invalid.code).toBe("invalidInput");
     expect(invalid.problems?.some((p) => p.path === "/enabled")).toBe(true);
   });
