@@ -26,6 +26,11 @@ export interface ApiRequest {
   signal?: AbortSignal;
   /** `X-Ping-External-Transaction-Id`; one per logical operation (a capability run). */
   transactionId?: string;
+  /**
+   * Marks the last call of a capability: its response is only reshaped into the output, so a
+   * dry run that reaches it has recorded every request. Real clients ignore it.
+   */
+  final?: boolean;
 }
 
 /** A PingOne HTTP response; the body is parsed JSON, or `undefined` when empty (204). */

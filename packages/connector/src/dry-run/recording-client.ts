@@ -3,7 +3,6 @@ import { sanitizeExternalId } from "../client/external-id.js";
 import { REDACTED, redactValue } from "../client/redact.js";
 import type { ApiRequest, ApiResponse, PaginateOptions, PingOneClient, QueryValue } from "../client/types.js";
 import { USER_AGENT } from "../version.js";
-import { isFinalRequest } from "./final-request.js";
 
 /** One request a dry run would send, secrets redacted. */
 export interface RecordedRequest {
@@ -47,7 +46,7 @@ export class RecordingPingOneClient implements PingOneClient {
 
   async send<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>> {
     const recorded = this.record(request);
-    throw new DryRunStop(recorded, isFinalRequest(request));
+    throw new DryRunStop(recorded, request.final === true);
   }
 
   request<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>> {
