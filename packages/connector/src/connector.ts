@@ -1,14 +1,15 @@
 import type { TObject } from "@sinclair/typebox";
 import { type RunActionOptions, runAction } from "./actions/run-action.js";
-import type { AnyCapabilityDefinition, PropertyUi } from "./capabilities/definition.js";
 import { CAPABILITIES, findCapability } from "./capabilities/index.js";
-import type { CapabilityResult, ValidationProblem } from "./capabilities/result.js";
-import { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/run.js";
-import { prepareInput } from "./capabilities/validation.js";
+import type { AnyCapabilityDefinition, PropertyUi } from "./capabilities/kit/definition.js";
+import { prepareInput } from "./capabilities/kit/prepare-input.js";
+import type { CapabilityResult } from "./capabilities/kit/result.js";
+import { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/kit/run.js";
 import { createPingOneClient, type PingOneClientOptions } from "./client/pingone-client.js";
 import type { PingOneClient } from "./client/types.js";
 import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "./config/connection.js";
 import type { SwimlaneEnvelope } from "./envelopes/swimlane.js";
+import type { ValidationProblem } from "./input/problem.js";
 import { USER_AGENT } from "./version.js";
 
 export interface ConnectorOptions {

@@ -14,21 +14,11 @@ export type {
   ReadAccountLinksInput,
   ReadAccountLinksOutput,
 } from "./capabilities/account-links/read-account-links.js";
-export { CapabilityError } from "./capabilities/capability-error.js";
-export type {
-  AnyCapabilityDefinition,
-  CapabilityContext,
-  CapabilityDefinition,
-  ControlType,
-  PropertyOption,
-  PropertyUi,
-} from "./capabilities/definition.js";
 export type {
   SendVerificationCodeInput,
   SendVerificationCodeOutput,
 } from "./capabilities/email/send-verification-code.js";
 export type { VerifyEmailInput, VerifyEmailOutput } from "./capabilities/email/verify-email.js";
-export { camelCaseOf, errorKeyForApiError } from "./capabilities/error-keys.js";
 export type { CreateGroupInput, CreateGroupOutput } from "./capabilities/groups/create-group.js";
 export type {
   CreateUserGroupMembershipInput,
@@ -50,6 +40,34 @@ export type {
 } from "./capabilities/groups/read-user-group-memberships.js";
 export type { UpdateGroupInput, UpdateGroupOutput } from "./capabilities/groups/update-group.js";
 export { CAPABILITIES, findCapability } from "./capabilities/index.js";
+export { CapabilityError } from "./capabilities/kit/capability-error.js";
+export type {
+  AnyCapabilityDefinition,
+  CapabilityContext,
+  CapabilityDefinition,
+  ControlType,
+  PropertyOption,
+  PropertyUi,
+} from "./capabilities/kit/definition.js";
+export { camelCaseOf, errorKeyForApiError } from "./capabilities/kit/error-keys.js";
+export type {
+  CapabilityFailure,
+  CapabilityResult,
+  CapabilitySuccess,
+  FailureDetail,
+  HttpOutcome,
+} from "./capabilities/kit/result.js";
+export { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/kit/run.js";
+export { GroupSchema, type PingOneGroup } from "./capabilities/kit/schemas/group.js";
+export {
+  GroupMembershipSchema,
+  type PingOneGroupMembership,
+} from "./capabilities/kit/schemas/group-membership.js";
+export { LinkedAccountSchema, type PingOneLinkedAccount } from "./capabilities/kit/schemas/linked-account.js";
+export { type PasswordState, PasswordStateSchema } from "./capabilities/kit/schemas/password-state.js";
+export { type PingOnePopulation, PopulationSchema } from "./capabilities/kit/schemas/population.js";
+export { type PingOneUser, UserSchema } from "./capabilities/kit/schemas/user.js";
+export { scimEquals, scimStringLiteral } from "./capabilities/kit/scim-filter.js";
 export type { CheckPasswordInput, CheckPasswordOutput } from "./capabilities/passwords/check-password.js";
 export type {
   RecoverPasswordInput,
@@ -65,25 +83,6 @@ export type {
   ReadPopulationInput,
   ReadPopulationOutput,
 } from "./capabilities/populations/read-population.js";
-export type {
-  CapabilityFailure,
-  CapabilityResult,
-  CapabilitySuccess,
-  FailureDetail,
-  HttpOutcome,
-  ValidationProblem,
-} from "./capabilities/result.js";
-export { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/run.js";
-export { GroupSchema, type PingOneGroup } from "./capabilities/schemas/group.js";
-export {
-  GroupMembershipSchema,
-  type PingOneGroupMembership,
-} from "./capabilities/schemas/group-membership.js";
-export { LinkedAccountSchema, type PingOneLinkedAccount } from "./capabilities/schemas/linked-account.js";
-export { type PasswordState, PasswordStateSchema } from "./capabilities/schemas/password-state.js";
-export { type PingOnePopulation, PopulationSchema } from "./capabilities/schemas/population.js";
-export { type PingOneUser, UserSchema } from "./capabilities/schemas/user.js";
-export { scimEquals, scimStringLiteral } from "./capabilities/scim-filter.js";
 export type { CreateUserInput, CreateUserOutput } from "./capabilities/users/create-user.js";
 export type { DeleteUserInput, DeleteUserOutput } from "./capabilities/users/delete-user.js";
 export type { EnableUserInput, EnableUserOutput } from "./capabilities/users/enable-user.js";
@@ -156,4 +155,5 @@ export {
   swimlaneEnvelopeSchema,
   toSwimlaneEnvelope,
 } from "./envelopes/swimlane.js";
+export type { ValidationProblem } from "./input/problem.js";
 export { CONNECTOR_VERSION } from "./version.js";

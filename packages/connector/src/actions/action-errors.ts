@@ -1,4 +1,4 @@
-import type { ValidationProblem } from "../capabilities/result.js";
+import type { ValidationProblem } from "../input/problem.js";
 
 /**
  * An action input refused before any call: Swimlane raises these as the action's `error`

@@ -1,9 +1,9 @@
-import { isSafePathSegment } from "../capabilities/path-segment.js";
-import type { ValidationProblem } from "../capabilities/result.js";
 import type { ApiRequest, QueryValue } from "../client/types.js";
+import { isSafePathSegment } from "../input/path-segment.js";
+import { escapePointer, type ValidationProblem } from "../input/problem.js";
 import type { ActionDefinition } from "./definition.js";
 import { fillEndpoint, placeholdersOf } from "./endpoint-template.js";
-import { escapePointer, inputProblems } from "./input-problems.js";
+import { inputProblems } from "./input-problems.js";
 
 /** Headers the connector owns: a playbook setting them would break or hijack the call. */
 const RESERVED_HEADERS = new Set([

@@ -1,4 +1,4 @@
-import { pathSegment } from "../capabilities/path-segment.js";
+import { pathSegment } from "../input/path-segment.js";
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 

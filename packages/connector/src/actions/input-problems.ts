@@ -1,7 +1,7 @@
 import type { TSchema } from "@sinclair/typebox";
 import type { ErrorObject } from "ajv";
-import type { ValidationProblem } from "../capabilities/result.js";
-import { validatorFor } from "../capabilities/validation.js";
+import { escapePointer, type ValidationProblem } from "../input/problem.js";
+import { validatorFor } from "../input/validator.js";
 
 /** Every schema problem of an action input, each located by a JSON Pointer. */
 export function inputProblems(schema: TSchema, value: unknown): ValidationProblem[] {
@@ -32,8 +32,4 @@ function toProblem(error: ErrorObject): ValidationProblem {
         message: error.message ?? "is invalid",
       };
   }
-}
-
-export function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }

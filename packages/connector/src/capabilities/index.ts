@@ -25,7 +25,6 @@
 import { createAccountLink } from "./account-links/create-account-link.js";
 import { deleteAccountLink } from "./account-links/delete-account-link.js";
 import { readAccountLinks } from "./account-links/read-account-links.js";
-import type { AnyCapabilityDefinition } from "./definition.js";
 import { sendVerificationCode } from "./email/send-verification-code.js";
 import { verifyEmail } from "./email/verify-email.js";
 import { createGroup } from "./groups/create-group.js";
@@ -36,6 +35,7 @@ import { readGroup } from "./groups/read-group.js";
 import { readGroupMembers } from "./groups/read-group-members.js";
 import { readUserGroupMemberships } from "./groups/read-user-group-memberships.js";
 import { updateGroup } from "./groups/update-group.js";
+import type { AnyCapabilityDefinition } from "./kit/definition.js";
 import { checkPassword } from "./passwords/check-password.js";
 import { recoverPassword } from "./passwords/recover-password.js";
 import { resetPassword } from "./passwords/reset-password.js";

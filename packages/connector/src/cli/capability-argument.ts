@@ -1,5 +1,5 @@
-import type { AnyCapabilityDefinition } from "../capabilities/definition.js";
 import { CAPABILITIES, findCapability } from "../capabilities/index.js";
+import type { AnyCapabilityDefinition } from "../capabilities/kit/definition.js";
 import { CliUsageError } from "./io.js";
 
 export function capabilityOrUsageError(id: string): AnyCapabilityDefinition {

@@ -1,4 +1,4 @@
-import type { ValidationProblem } from "../capabilities/result.js";
+import type { ValidationProblem } from "../input/problem.js";
 
 /** One line per problem, JSON Pointer first. */
 export function formatProblems(subject: string, problems: ValidationProblem[]): string {

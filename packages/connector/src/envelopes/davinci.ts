@@ -1,4 +1,4 @@
-import type { CapabilityFailure, CapabilityResult, CapabilitySuccess } from "../capabilities/result.js";
+import type { CapabilityFailure, CapabilityResult, CapabilitySuccess } from "../capabilities/kit/result.js";
 
 /** The fields every DaVinci output carries besides the projections. */
 export interface DaVinciOutputFields {

@@ -1,4 +1,4 @@
-import type { AnyCapabilityDefinition, PropertyUi } from "../capabilities/definition.js";
+import type { AnyCapabilityDefinition, PropertyUi } from "../capabilities/kit/definition.js";
 import { REGION_CODES, REGIONS } from "../config/regions.js";
 import { CONNECTOR_VERSION } from "../version.js";
 import { plainSchema } from "./plain-schema.js";

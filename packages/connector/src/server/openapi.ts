@@ -1,5 +1,5 @@
 import type { ActionDefinition } from "../actions/definition.js";
-import type { AnyCapabilityDefinition } from "../capabilities/definition.js";
+import type { AnyCapabilityDefinition } from "../capabilities/kit/definition.js";
 import { plainSchema } from "../manifests/plain-schema.js";
 import { CONNECTOR_VERSION } from "../version.js";
 

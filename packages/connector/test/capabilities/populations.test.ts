@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { PopulationSchema } from "../../src/capabilities/schemas/population.js";
+import { PopulationSchema } from "../../src/capabilities/kit/schemas/population.js";
 import { invokeError, invokeOk } from "../support/capability-harness.js";
 import { createPopulationViaApi, uniqueName } from "../support/directory-setup.js";
 import { useEmulatorConnector } from "../support/emulator-connector.js";

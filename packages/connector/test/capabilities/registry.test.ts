@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CAPABILITIES } from "../../src/capabilities/index.js";
-import { prepareInput } from "../../src/capabilities/validation.js";
+import { prepareInput } from "../../src/capabilities/kit/prepare-input.js";
 import { createConnector } from "../../src/connector.js";
 import { compileSchema } from "../support/schema-validator.js";
 

@@ -1,11 +1,11 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { CapabilityError } from "../capability-error.js";
-import { defineCapability } from "../definition.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { LinkedAccountSchema, type PingOneLinkedAccount } from "../schemas/linked-account.js";
-import { withoutLinks } from "../schemas/without-links.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { LinkedAccountSchema, type PingOneLinkedAccount } from "../kit/schemas/linked-account.js";
+import { withoutLinks } from "../kit/schemas/without-links.js";
 import {
   acceptLegacyUserId,
   ESCAPE_IDENTIFIER_INPUT,
@@ -15,7 +15,7 @@ import {
   USER_TARGET_INPUT,
   USER_TARGET_UI,
   userPath,
-} from "../user-target.js";
+} from "../kit/user-target.js";
 
 const ACCOUNT_LINK = "application/vnd.pingidentity.account.link+json";
 const USE_IDENTITY_PROVIDER_ID = "useIdentityProviderId";

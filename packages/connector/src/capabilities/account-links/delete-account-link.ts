@@ -1,10 +1,10 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { CapabilityError } from "../capability-error.js";
-import { defineCapability } from "../definition.js";
-import { isSafePathSegment, pathSegment } from "../path-segment.js";
-import { succeed } from "../result.js";
-import { ENVELOPE_FIELDS } from "../schema-helpers.js";
+import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { ENVELOPE_FIELDS } from "../kit/schema-helpers.js";
 import {
   acceptLegacyUserId,
   ESCAPE_IDENTIFIER_INPUT,
@@ -14,7 +14,7 @@ import {
   USER_TARGET_INPUT,
   USER_TARGET_UI,
   userPath,
-} from "../user-target.js";
+} from "../kit/user-target.js";
 
 const DeleteAccountLinkInput = Type.Object({
   ...USER_TARGET_INPUT,

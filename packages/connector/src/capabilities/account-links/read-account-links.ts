@@ -1,9 +1,9 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { defineCapability } from "../definition.js";
-import { readCollection } from "../read-collection.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { LinkedAccountSchema } from "../schemas/linked-account.js";
+import { defineCapability } from "../kit/definition.js";
+import { readCollection } from "../kit/read-collection.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { LinkedAccountSchema } from "../kit/schemas/linked-account.js";
 import {
   acceptLegacyUserId,
   ESCAPE_IDENTIFIER_INPUT,
@@ -13,7 +13,7 @@ import {
   USER_TARGET_INPUT,
   USER_TARGET_UI,
   userPath,
-} from "../user-target.js";
+} from "../kit/user-target.js";
 
 const ReadAccountLinksInput = Type.Object({ ...USER_TARGET_INPUT, ...ESCAPE_IDENTIFIER_INPUT });
 const ReadAccountLinksOutput = outputSchema({

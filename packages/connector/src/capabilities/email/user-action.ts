@@ -1,7 +1,7 @@
 import type { ApiResponse } from "../../client/types.js";
 import { finalRequest } from "../../dry-run/final-request.js";
-import type { CapabilityContext } from "../definition.js";
-import { userPath } from "../user-target.js";
+import type { CapabilityContext } from "../kit/definition.js";
+import { userPath } from "../kit/user-target.js";
 
 /** `POST P/users/{id}` with one of PingOne's user action media types. */
 export function postUserAction(

@@ -1,17 +1,17 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import { CapabilityError } from "../capability-error.js";
-import { defineCapability } from "../definition.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { normalizeUser, UserSchema } from "../schemas/user.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
 import {
   acceptLegacyUserId,
   resolveUser,
   USER_TARGET_ERRORS,
   USER_TARGET_INPUT,
   USER_TARGET_UI,
-} from "../user-target.js";
+} from "../kit/user-target.js";
 import { postUserAction, userAfterAction } from "./user-action.js";
 
 const VerifyEmailInput = Type.Object({

@@ -1,12 +1,12 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { CapabilityError } from "../capability-error.js";
-import { defineCapability } from "../definition.js";
-import { choosePopulation, POPULATION_INPUT, POPULATION_UI } from "../population-target.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { GroupSchema, type PingOneGroup } from "../schemas/group.js";
-import { withoutLinks } from "../schemas/without-links.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { defineCapability } from "../kit/definition.js";
+import { choosePopulation, POPULATION_INPUT, POPULATION_UI } from "../kit/population-target.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { GroupSchema, type PingOneGroup } from "../kit/schemas/group.js";
+import { withoutLinks } from "../kit/schemas/without-links.js";
 import {
   GROUP_FIELDS_INPUT,
   GROUP_FIELDS_UI,

@@ -1,11 +1,11 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { defineCapability } from "../definition.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { GroupMembershipSchema, type PingOneGroupMembership } from "../schemas/group-membership.js";
-import { withoutLinks } from "../schemas/without-links.js";
-import { acceptLegacyUserId, resolveUser, USER_TARGET_ERRORS, userPath } from "../user-target.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { GroupMembershipSchema, type PingOneGroupMembership } from "../kit/schemas/group-membership.js";
+import { withoutLinks } from "../kit/schemas/without-links.js";
+import { acceptLegacyUserId, resolveUser, USER_TARGET_ERRORS, userPath } from "../kit/user-target.js";
 import { MEMBERSHIP_INPUT, MEMBERSHIP_UI, membershipGroupId } from "./membership-properties.js";
 
 const CreateUserGroupMembershipInput = Type.Object(MEMBERSHIP_INPUT);

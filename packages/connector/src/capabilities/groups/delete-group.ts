@@ -1,8 +1,8 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { defineCapability } from "../definition.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
 import { GROUP_ID_DESCRIPTION, GROUP_ID_UI, groupPath, requireGroupId } from "./group-properties.js";
 
 const DeleteGroupInput = Type.Object({

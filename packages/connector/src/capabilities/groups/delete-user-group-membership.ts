@@ -1,10 +1,10 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { defineCapability } from "../definition.js";
-import { pathSegment } from "../path-segment.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { acceptLegacyUserId, resolveUser, USER_TARGET_ERRORS, userPath } from "../user-target.js";
+import { pathSegment } from "../../input/path-segment.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { acceptLegacyUserId, resolveUser, USER_TARGET_ERRORS, userPath } from "../kit/user-target.js";
 import { MEMBERSHIP_INPUT, MEMBERSHIP_UI, membershipGroupId } from "./membership-properties.js";
 
 const DeleteUserGroupMembershipInput = Type.Object(MEMBERSHIP_INPUT);

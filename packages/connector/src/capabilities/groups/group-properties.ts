@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
-import { CapabilityError } from "../capability-error.js";
-import type { CapabilityContext, PropertyUi } from "../definition.js";
-import { isSafePathSegment, pathSegment } from "../path-segment.js";
+import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import type { CapabilityContext, PropertyUi } from "../kit/definition.js";
 
 /** `P/groups/{groupId}`. */
 export function groupPath(ctx: CapabilityContext, groupId: string): string {

@@ -1,11 +1,11 @@
 import { Type } from "@sinclair/typebox";
-import type { PropertyUi } from "../definition.js";
+import type { PropertyUi } from "../kit/definition.js";
 import {
   ESCAPE_IDENTIFIER_INPUT,
   ESCAPE_IDENTIFIER_UI,
   USER_TARGET_INPUT,
   USER_TARGET_UI,
-} from "../user-target.js";
+} from "../kit/user-target.js";
 import { GROUP_FIELDS_INPUT, GROUP_ID_DESCRIPTION, requireGroupId } from "./group-properties.js";
 
 /**

@@ -1,15 +1,15 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import type { ApiResponse } from "../../client/types.js";
-import { CapabilityError } from "../capability-error.js";
-import { type CapabilityContext, defineCapability } from "../definition.js";
-import { isSafePathSegment, pathSegment } from "../path-segment.js";
-import { readCollection } from "../read-collection.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { normalizeUser, UserSchema } from "../schemas/user.js";
-import { SCIM_ATTRIBUTE_PATH, scimAnyOf, scimEquals, scimStringLiteral } from "../scim-filter.js";
-import { ESCAPE_IDENTIFIER_INPUT, ESCAPE_IDENTIFIER_UI, userPath, usersPath } from "../user-target.js";
+import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { type CapabilityContext, defineCapability } from "../kit/definition.js";
+import { readCollection } from "../kit/read-collection.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
+import { SCIM_ATTRIBUTE_PATH, scimAnyOf, scimEquals, scimStringLiteral } from "../kit/scim-filter.js";
+import { ESCAPE_IDENTIFIER_INPUT, ESCAPE_IDENTIFIER_UI, userPath, usersPath } from "../kit/user-target.js";
 import { GROUP_ID_DESCRIPTION, GROUP_ID_UI, given, groupPath, requireGroupId } from "./group-properties.js";
 
 /** "Read up to 100 members of a group" [doc]. */

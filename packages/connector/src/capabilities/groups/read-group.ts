@@ -1,10 +1,10 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { defineCapability } from "../definition.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { GroupSchema, type PingOneGroup } from "../schemas/group.js";
-import { withoutLinks } from "../schemas/without-links.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { GroupSchema, type PingOneGroup } from "../kit/schemas/group.js";
+import { withoutLinks } from "../kit/schemas/without-links.js";
 import { GROUP_ID_DESCRIPTION, GROUP_ID_UI, groupPath, requireGroupId } from "./group-properties.js";
 
 const ReadGroupInput = Type.Object({

@@ -1,8 +1,8 @@
 import { PingOneApiError, type PingOneErrorDetail } from "../../client/errors/api-error.js";
 import type { ApiRequest, ApiResponse } from "../../client/types.js";
-import { CapabilityError } from "../capability-error.js";
-import type { CapabilityContext } from "../definition.js";
-import { userPath } from "../user-target.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import type { CapabilityContext } from "../kit/definition.js";
+import { userPath } from "../kit/user-target.js";
 
 /** `P/users/{id}/password` */
 function passwordPath(ctx: CapabilityContext, userId: string): string {

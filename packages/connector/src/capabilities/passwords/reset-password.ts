@@ -1,12 +1,12 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { CapabilityError } from "../capability-error.js";
-import { defineCapability } from "../definition.js";
-import { notificationProperties } from "../notification-properties.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { normalizePasswordState, PasswordStateSchema } from "../schemas/password-state.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { defineCapability } from "../kit/definition.js";
+import { notificationProperties } from "../kit/notifications.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { normalizePasswordState, PasswordStateSchema } from "../kit/schemas/password-state.js";
 import {
   acceptLegacyUserId,
   ESCAPE_IDENTIFIER_INPUT,
@@ -15,7 +15,7 @@ import {
   USER_TARGET_ERRORS,
   USER_TARGET_INPUT,
   USER_TARGET_UI,
-} from "../user-target.js";
+} from "../kit/user-target.js";
 import {
   accountNotUsable,
   currentPasswordStatus,

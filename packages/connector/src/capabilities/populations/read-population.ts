@@ -1,14 +1,14 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { CapabilityError } from "../capability-error.js";
-import { type CapabilityContext, defineCapability } from "../definition.js";
-import { isSafePathSegment, pathSegment } from "../path-segment.js";
-import { POPULATION_INPUT, POPULATION_UI } from "../population-target.js";
-import { readCollection } from "../read-collection.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { type PingOnePopulation, PopulationSchema } from "../schemas/population.js";
-import { withoutLinks } from "../schemas/without-links.js";
+import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { type CapabilityContext, defineCapability } from "../kit/definition.js";
+import { POPULATION_INPUT, POPULATION_UI } from "../kit/population-target.js";
+import { readCollection } from "../kit/read-collection.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { type PingOnePopulation, PopulationSchema } from "../kit/schemas/population.js";
+import { withoutLinks } from "../kit/schemas/without-links.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

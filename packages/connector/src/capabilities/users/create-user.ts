@@ -1,13 +1,13 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { CapabilityError } from "../capability-error.js";
-import { defineCapability } from "../definition.js";
-import { notificationProperties } from "../notification-properties.js";
-import { pathSegment } from "../path-segment.js";
-import { choosePopulation, POPULATION_INPUT, POPULATION_UI } from "../population-target.js";
-import { succeed } from "../result.js";
-import { outputSchema, stringEnum } from "../schema-helpers.js";
-import { normalizeUser, UserSchema } from "../schemas/user.js";
+import { pathSegment } from "../../input/path-segment.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { defineCapability } from "../kit/definition.js";
+import { notificationProperties } from "../kit/notifications.js";
+import { choosePopulation, POPULATION_INPUT, POPULATION_UI } from "../kit/population-target.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema, stringEnum } from "../kit/schema-helpers.js";
+import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
 import {
   ADDITIONAL_USER_PROPERTIES_INPUT,
   ADDITIONAL_USER_PROPERTIES_UI,
@@ -15,7 +15,7 @@ import {
   applyProfile,
   PROFILE_INPUT,
   PROFILE_UI,
-} from "../user-attributes.js";
+} from "./user-attributes.js";
 
 const accountCreated = notificationProperties(
   {

@@ -1,10 +1,10 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { CapabilityError } from "../capability-error.js";
-import { defineCapability } from "../definition.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
 import {
   acceptLegacyUserId,
   ESCAPE_IDENTIFIER_INPUT,
@@ -14,7 +14,7 @@ import {
   USER_TARGET_INPUT,
   USER_TARGET_UI,
   userPath,
-} from "../user-target.js";
+} from "../kit/user-target.js";
 
 const DeleteUserInput = Type.Object({ ...USER_TARGET_INPUT, ...ESCAPE_IDENTIFIER_INPUT });
 const DeleteUserOutput = outputSchema({});

@@ -1,8 +1,8 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { defineCapability } from "../definition.js";
-import { succeed } from "../result.js";
-import { outputSchema, stringEnum } from "../schema-helpers.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema, stringEnum } from "../kit/schema-helpers.js";
 import {
   acceptLegacyUserId,
   resolveUser,
@@ -10,7 +10,7 @@ import {
   USER_TARGET_INPUT,
   USER_TARGET_UI,
   userPath,
-} from "../user-target.js";
+} from "../kit/user-target.js";
 
 const EnableUserInput = Type.Object({
   ...USER_TARGET_INPUT,

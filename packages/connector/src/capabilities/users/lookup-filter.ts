@@ -1,11 +1,11 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import type { ApiRequest, ApiResponse } from "../../client/types.js";
-import { CapabilityError } from "../capability-error.js";
-import type { CapabilityContext, PropertyUi } from "../definition.js";
-import { isSafePathSegment } from "../path-segment.js";
-import { SCIM_ATTRIBUTE_PATH, scimAnyOf, scimEquals } from "../scim-filter.js";
-import { ESCAPE_IDENTIFIER_INPUT, ESCAPE_IDENTIFIER_UI, userPath } from "../user-target.js";
+import { isSafePathSegment } from "../../input/path-segment.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import type { CapabilityContext, PropertyUi } from "../kit/definition.js";
+import { SCIM_ATTRIBUTE_PATH, scimAnyOf, scimEquals } from "../kit/scim-filter.js";
+import { ESCAPE_IDENTIFIER_INPUT, ESCAPE_IDENTIFIER_UI, userPath } from "../kit/user-target.js";
 
 /** The matching properties Find User and Find Multiple Users share (capabilities.md A1, A2). */
 export const LOOKUP_INPUT = {

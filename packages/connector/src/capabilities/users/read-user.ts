@@ -1,8 +1,8 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { defineCapability } from "../definition.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { normalizeUser, UserSchema } from "../schemas/user.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
 import {
   acceptLegacyUserId,
   ESCAPE_IDENTIFIER_INPUT,
@@ -11,7 +11,7 @@ import {
   USER_TARGET_ERRORS,
   USER_TARGET_INPUT,
   USER_TARGET_UI,
-} from "../user-target.js";
+} from "../kit/user-target.js";
 
 const ReadUserInput = Type.Object({ ...USER_TARGET_INPUT, ...ESCAPE_IDENTIFIER_INPUT });
 const ReadUserOutput = outputSchema({ user: UserSchema });

@@ -1,14 +1,14 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { CapabilityError } from "../capability-error.js";
-import { defineCapability } from "../definition.js";
+import { isSafePathSegment } from "../../input/path-segment.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
+import { userPath } from "../kit/user-target.js";
 import { passwordAction, readPasswordState } from "../passwords/password-calls.js";
-import { isSafePathSegment } from "../path-segment.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { normalizeUser, UserSchema } from "../schemas/user.js";
-import { userPath } from "../user-target.js";
 
 const UnlockUserInput = Type.Object({ userId: Type.String({ description: "ID of the User." }) });
 const UnlockUserOutput = outputSchema({ user: UserSchema });

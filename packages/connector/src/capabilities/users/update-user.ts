@@ -1,19 +1,11 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { CapabilityError } from "../capability-error.js";
-import { defineCapability } from "../definition.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { normalizeUser, UserSchema } from "../schemas/user.js";
-import { SCIM_ATTRIBUTE_PATH } from "../scim-filter.js";
-import {
-  ADDITIONAL_USER_PROPERTIES_INPUT,
-  ADDITIONAL_USER_PROPERTIES_UI,
-  applyAdditionalProperties,
-  applyProfile,
-  PROFILE_INPUT,
-  PROFILE_UI,
-} from "../user-attributes.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
+import { SCIM_ATTRIBUTE_PATH } from "../kit/scim-filter.js";
 import {
   acceptLegacyUserId,
   ESCAPE_IDENTIFIER_INPUT,
@@ -23,7 +15,15 @@ import {
   USER_TARGET_INPUT,
   USER_TARGET_UI,
   userPath,
-} from "../user-target.js";
+} from "../kit/user-target.js";
+import {
+  ADDITIONAL_USER_PROPERTIES_INPUT,
+  ADDITIONAL_USER_PROPERTIES_UI,
+  applyAdditionalProperties,
+  applyProfile,
+  PROFILE_INPUT,
+  PROFILE_UI,
+} from "./user-attributes.js";
 
 const UpdateUserInput = Type.Object({
   ...USER_TARGET_INPUT,

@@ -2,13 +2,13 @@ import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import type { ApiRequest, ApiResponse } from "../../client/types.js";
 import { finalRequest } from "../../dry-run/final-request.js";
-import { CapabilityError } from "../capability-error.js";
-import { defineCapability } from "../definition.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
+import { usersPath } from "../kit/user-target.js";
 import { readPasswordState } from "../passwords/password-calls.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { normalizeUser, UserSchema } from "../schemas/user.js";
-import { usersPath } from "../user-target.js";
 import {
   acceptLegacyIdentifier,
   LOOKUP_INPUT,

@@ -1,11 +1,11 @@
 import { type Static, Type } from "@sinclair/typebox";
 import type { ApiResponse } from "../../client/types.js";
-import { CapabilityError } from "../capability-error.js";
-import { defineCapability } from "../definition.js";
-import { succeed } from "../result.js";
-import { outputSchema } from "../schema-helpers.js";
-import { normalizeUser, UserSchema } from "../schemas/user.js";
-import { usersPath } from "../user-target.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import { defineCapability } from "../kit/definition.js";
+import { succeed } from "../kit/result.js";
+import { outputSchema } from "../kit/schema-helpers.js";
+import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
+import { usersPath } from "../kit/user-target.js";
 import {
   acceptLegacyIdentifier,
   LOOKUP_INPUT,

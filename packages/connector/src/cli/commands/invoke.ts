@@ -1,5 +1,5 @@
 import { type Command, Option } from "commander";
-import { prepareInput } from "../../capabilities/validation.js";
+import { prepareInput } from "../../capabilities/kit/prepare-input.js";
 import { toDaVinciEnvelope } from "../../envelopes/davinci.js";
 import { toSwimlaneEnvelope } from "../../envelopes/swimlane.js";
 import { capabilityOrUsageError } from "../capability-argument.js";

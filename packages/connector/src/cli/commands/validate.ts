@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { prepareInput } from "../../capabilities/validation.js";
+import { prepareInput } from "../../capabilities/kit/prepare-input.js";
 import { capabilityOrUsageError } from "../capability-argument.js";
 import { type CliIo, CliUsageError, printJson } from "../io.js";
 import { readJsonArgument } from "../json-argument.js";

@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
-import { CapabilityError } from "./capability-error.js";
-import type { PropertyUi } from "./definition.js";
+import { CapabilityError } from "../kit/capability-error.js";
+import type { PropertyUi } from "../kit/definition.js";
 
 /** Keys that would reach the prototype of the request body instead of a property. */
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);

@@ -1,4 +1,4 @@
-import type { ApiResponse, QueryValue } from "../client/types.js";
+import type { ApiResponse, QueryValue } from "../../client/types.js";
 import type { CapabilityContext } from "./definition.js";
 
 interface HalPage {

@@ -1,5 +1,5 @@
 import type { Static, TObject } from "@sinclair/typebox";
-import type { PingOneClient } from "../client/types.js";
+import type { PingOneClient } from "../../client/types.js";
 import type { CapabilityResult } from "./result.js";
 
 /** DaVinci UI controls (`preferredControlType`) used by the PingOne connector's properties. */

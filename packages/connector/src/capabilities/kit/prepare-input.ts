@@ -1,26 +1,7 @@
-import type { TSchema } from "@sinclair/typebox";
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
-import * as ajvFormats from "ajv-formats";
+import type { ErrorObject } from "ajv";
+import { escapePointer, type ValidationProblem } from "../../input/problem.js";
+import { validatorFor } from "../../input/validator.js";
 import type { AnyCapabilityDefinition } from "./definition.js";
-import type { ValidationProblem } from "./result.js";
-
-// ajv-formats is CommonJS: under NodeNext its function is the namespace's default export.
-const addFormats = (ajvFormats as unknown as { default: (ajv: Ajv) => Ajv }).default;
-
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
-addFormats(ajv);
-
-const compiled = new WeakMap<TSchema, ValidateFunction>();
-
-/** Compiles a schema once and reuses the validator. */
-export function validatorFor(schema: TSchema): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
 
 /** The input, unwrapped from DaVinci's `{ properties: {...} }` when it comes that way. */
 export interface PreparedInput {
@@ -76,8 +57,4 @@ function describeProblem(error: ErrorObject): string {
     default:
       return error.message ?? "is invalid";
   }
-}
-
-function escapePointer(segment: string): string {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
 }

@@ -1,10 +1,10 @@
 import { Type } from "@sinclair/typebox";
-import { PingOneApiError } from "../client/errors/api-error.js";
-import type { ApiResponse } from "../client/types.js";
-import { finalRequest } from "../dry-run/final-request.js";
+import { PingOneApiError } from "../../client/errors/api-error.js";
+import type { ApiResponse } from "../../client/types.js";
+import { finalRequest } from "../../dry-run/final-request.js";
+import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "./capability-error.js";
 import type { CapabilityContext, PropertyUi } from "./definition.js";
-import { isSafePathSegment, pathSegment } from "./path-segment.js";
 import { stringEnum } from "./schema-helpers.js";
 import { scimEquals } from "./scim-filter.js";
 

@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
+import { pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "./capability-error.js";
 import type { CapabilityContext, PropertyUi } from "./definition.js";
-import { pathSegment } from "./path-segment.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

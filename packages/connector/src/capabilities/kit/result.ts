@@ -1,4 +1,5 @@
-import type { ApiResponse } from "../client/types.js";
+import type { ApiResponse } from "../../client/types.js";
+import type { ValidationProblem } from "../../input/problem.js";
 
 /** The HTTP response a capability's outcome is about, as the envelopes need it. */
 export interface HttpOutcome {
@@ -14,13 +15,6 @@ export interface HttpOutcome {
 export interface FailureDetail {
   rawResponse: unknown;
   statusCode: number;
-}
-
-/** One problem found in a capability's input, located by a JSON Pointer into the input as given. */
-export interface ValidationProblem {
-  path: string;
-  keyword: string;
-  message: string;
 }
 
 export interface CapabilitySuccess {

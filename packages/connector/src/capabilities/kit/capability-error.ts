@@ -1,4 +1,4 @@
-import type { PingOneApiError } from "../client/errors/api-error.js";
+import type { PingOneApiError } from "../../client/errors/api-error.js";
 
 /**
  * Thrown by a handler to fail with a specific error key. With `cause` set to the PingOne error

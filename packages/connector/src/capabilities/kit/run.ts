@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { PingOneClient } from "../client/types.js";
-import { DryRunStop, type RecordedRequest, RecordingPingOneClient } from "../dry-run/recording-client.js";
+import type { PingOneClient } from "../../client/types.js";
+import { DryRunStop, type RecordedRequest, RecordingPingOneClient } from "../../dry-run/recording-client.js";
+import type { ValidationProblem } from "../../input/problem.js";
 import type { AnyCapabilityDefinition, CapabilityContext } from "./definition.js";
 import { connectorFailure, failureFromError } from "./error-keys.js";
-import type { CapabilityResult, ValidationProblem } from "./result.js";
-import { prepareInput } from "./validation.js";
+import { prepareInput } from "./prepare-input.js";
+import type { CapabilityResult } from "./result.js";
 
 export interface RunOptions {
   signal?: AbortSignal;
