@@ -42,8 +42,12 @@ export type { UpdateGroupInput, UpdateGroupOutput } from "./capabilities/groups/
 export { CAPABILITIES, findCapability } from "./capabilities/index.js";
 export { CapabilityError } from "./capabilities/kit/capability-error.js";
 export type {
-  AnyCapabilityDefinition,
+  CapabilityClient,
   CapabilityContext,
+  CapabilityRequest,
+} from "./capabilities/kit/context.js";
+export type {
+  AnyCapabilityDefinition,
   CapabilityDefinition,
   ControlType,
   PropertyOption,

@@ -12,7 +12,7 @@
  *    `<Id>Output` types (`Static<typeof ...>`).
  * 2. In the handler: resolve a target user with `resolveUser` (user-target.ts; it escapes SCIM
  *    values and tells `noUserMatch` from `multipleUserMatch`), call `ctx.client.request` with
- *    `ctx.signal` and `ctx.transactionId`, wrap the last call in `finalRequest(...)` so dry runs
+ *    `ctx.signal` and `ctx.transactionId`, wrap the last call in `{ ......, final: true }` so dry runs
  *    know the list is complete, and return `succeed(projections, response)`. Let
  *    `PingOneApiError` propagate for the §4.2 default key (error-keys.ts), or throw
  *    `CapabilityError(key, message, { apiError })` for a capability-specific key. Never catch

@@ -1,5 +1,4 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
@@ -114,16 +113,13 @@ export const createAccountLink = defineCapability({
       throw new CapabilityError("invalidInput", "externalId must not be empty", { httpResponseCode: 400 });
     }
     const user = await resolveUser(ctx, input);
-    const response = await ctx.client.request<Record<string, unknown>>(
-      finalRequest({
-        method: "POST",
-        path: `${userPath(ctx, user.id)}/linkedAccounts`,
-        contentType: ACCOUNT_LINK,
-        body: { identityProvider: { id: identityProviderId }, externalId: input.externalId },
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      }),
-    );
+    const response = await ctx.client.request<Record<string, unknown>>({
+      method: "POST",
+      path: `${userPath(ctx, user.id)}/linkedAccounts`,
+      contentType: ACCOUNT_LINK,
+      body: { identityProvider: { id: identityProviderId }, externalId: input.externalId },
+      final: true,
+    });
     return succeed(withoutLinks<PingOneLinkedAccount>(response.body), response);
   },
 });

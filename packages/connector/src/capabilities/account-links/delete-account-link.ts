@@ -1,5 +1,4 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
@@ -66,14 +65,11 @@ export const deleteAccountLink = defineCapability({
       });
     }
     const user = await resolveUser(ctx, input);
-    const response = await ctx.client.request(
-      finalRequest({
-        method: "DELETE",
-        path: `${userPath(ctx, user.id)}/linkedAccounts/${pathSegment(accountLinkId)}`,
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      }),
-    );
+    const response = await ctx.client.request({
+      method: "DELETE",
+      path: `${userPath(ctx, user.id)}/linkedAccounts/${pathSegment(accountLinkId)}`,
+      final: true,
+    });
     return succeed({}, response, { includeRawResponse: false });
   },
 });

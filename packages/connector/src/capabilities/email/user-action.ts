@@ -1,6 +1,5 @@
 import type { ApiResponse } from "../../client/types.js";
-import { finalRequest } from "../../dry-run/final-request.js";
-import type { CapabilityContext } from "../kit/definition.js";
+import type { CapabilityContext } from "../kit/context.js";
 import { userPath } from "../kit/user-target.js";
 
 /** `POST P/users/{id}` with one of PingOne's user action media types. */
@@ -15,8 +14,6 @@ export function postUserAction(
     path: userPath(ctx, userId),
     contentType,
     ...(body === undefined ? {} : { body }),
-    signal: ctx.signal,
-    transactionId: ctx.transactionId,
   });
 }
 
@@ -30,13 +27,10 @@ export async function userAfterAction(
   response: ApiResponse<Record<string, unknown>>,
 ): Promise<Record<string, unknown>> {
   if (typeof response.body?.id === "string") return response.body;
-  const read = await ctx.client.request<Record<string, unknown>>(
-    finalRequest({
-      method: "GET",
-      path: userPath(ctx, userId),
-      signal: ctx.signal,
-      transactionId: ctx.transactionId,
-    }),
-  );
+  const read = await ctx.client.request<Record<string, unknown>>({
+    method: "GET",
+    path: userPath(ctx, userId),
+    final: true,
+  });
   return read.body ?? {};
 }

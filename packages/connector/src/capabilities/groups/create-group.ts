@@ -1,5 +1,4 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { choosePopulation, POPULATION_INPUT, POPULATION_UI } from "../kit/population-target.js";
@@ -93,15 +92,12 @@ export const createGroup = defineCapability({
     const externalId = given(input.externalId);
     if (externalId !== undefined) body.externalId = externalId;
     if (customData !== undefined) body.customData = customData;
-    const response = await ctx.client.request<Record<string, unknown>>(
-      finalRequest({
-        method: "POST",
-        path: groupsPath(ctx),
-        body,
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      }),
-    );
+    const response = await ctx.client.request<Record<string, unknown>>({
+      method: "POST",
+      path: groupsPath(ctx),
+      body,
+      final: true,
+    });
     return succeed({ group: withoutLinks<PingOneGroup>(response.body) }, response);
   },
 });

@@ -1,5 +1,4 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -44,15 +43,12 @@ export const createUserGroupMembership = defineCapability({
   async handler(input, ctx) {
     const groupId = membershipGroupId(input);
     const user = await resolveUser(ctx, input);
-    const response = await ctx.client.request<Record<string, unknown>>(
-      finalRequest({
-        method: "POST",
-        path: `${userPath(ctx, user.id)}/memberOfGroups`,
-        body: { id: groupId },
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      }),
-    );
+    const response = await ctx.client.request<Record<string, unknown>>({
+      method: "POST",
+      path: `${userPath(ctx, user.id)}/memberOfGroups`,
+      body: { id: groupId },
+      final: true,
+    });
     // The product document's schema wraps the response: rawResponse.groupMembership.
     return succeed({ groupMembership: withoutLinks<PingOneGroupMembership>(response.body) }, response, {
       rawResponse: { groupMembership: response.body ?? {} },

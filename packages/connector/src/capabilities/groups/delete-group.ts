@@ -1,5 +1,4 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -30,14 +29,11 @@ export const deleteGroup = defineCapability({
   examples: [{ groupId: "f442f27a-6d9c-4280-891f-bed26a9bd9ce" }],
   async handler(input, ctx) {
     const groupId = requireGroupId(input.groupId);
-    const response = await ctx.client.request(
-      finalRequest({
-        method: "DELETE",
-        path: groupPath(ctx, groupId),
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      }),
-    );
+    const response = await ctx.client.request({
+      method: "DELETE",
+      path: groupPath(ctx, groupId),
+      final: true,
+    });
     return succeed({}, response);
   },
 });

@@ -1,5 +1,4 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { pathSegment } from "../../input/path-segment.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
@@ -44,14 +43,11 @@ export const deleteUserGroupMembership = defineCapability({
   async handler(input, ctx) {
     const groupId = membershipGroupId(input);
     const user = await resolveUser(ctx, input);
-    const response = await ctx.client.request(
-      finalRequest({
-        method: "DELETE",
-        path: `${userPath(ctx, user.id)}/memberOfGroups/${pathSegment(groupId)}`,
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      }),
-    );
+    const response = await ctx.client.request({
+      method: "DELETE",
+      path: `${userPath(ctx, user.id)}/memberOfGroups/${pathSegment(groupId)}`,
+      final: true,
+    });
     return succeed({}, response);
   },
 });

@@ -1,7 +1,8 @@
 import { Type } from "@sinclair/typebox";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import type { CapabilityContext, PropertyUi } from "../kit/definition.js";
+import type { CapabilityContext } from "../kit/context.js";
+import type { PropertyUi } from "../kit/definition.js";
 
 /** `P/groups/{groupId}`. */
 export function groupPath(ctx: CapabilityContext, groupId: string): string {

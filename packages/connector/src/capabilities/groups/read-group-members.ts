@@ -3,7 +3,8 @@ import { PingOneApiError } from "../../client/errors/api-error.js";
 import type { ApiResponse } from "../../client/types.js";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import { type CapabilityContext, defineCapability } from "../kit/definition.js";
+import type { CapabilityContext } from "../kit/context.js";
+import { defineCapability } from "../kit/definition.js";
 import { readCollection } from "../kit/read-collection.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -138,8 +139,6 @@ export const readGroupMembers = defineCapability({
       const group = await ctx.client.request({
         method: "GET",
         path: groupPath(ctx, groupId),
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
       });
       response ??= group;
     }
@@ -172,14 +171,10 @@ async function memberById(
     const membership = await ctx.client.request<{ type?: string }>({
       method: "GET",
       path: `${userPath(ctx, userId)}/memberOfGroups/${pathSegment(groupId)}`,
-      signal: ctx.signal,
-      transactionId: ctx.transactionId,
     });
     const user = await ctx.client.request<UserResource>({
       method: "GET",
       path: userPath(ctx, userId),
-      signal: ctx.signal,
-      transactionId: ctx.transactionId,
     });
     const member: { user: UserResource; type?: string } = { user: user.body };
     if (membership.body?.type) member.type = membership.body.type;
@@ -203,8 +198,6 @@ async function directMembers(
       const membership = await ctx.client.request<{ type?: string }>({
         method: "GET",
         path: `${userPath(ctx, member.user.id)}/memberOfGroups/${pathSegment(groupId)}`,
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
       });
       type = membership.body?.type;
     }

@@ -1,5 +1,4 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -32,15 +31,12 @@ export const readGroup = defineCapability({
   examples: [{ groupId: "f442f27a-6d9c-4280-891f-bed26a9bd9ce" }],
   async handler(input, ctx) {
     const groupId = requireGroupId(input.groupId);
-    const response = await ctx.client.request<Record<string, unknown>>(
-      finalRequest({
-        method: "GET",
-        path: groupPath(ctx, groupId),
-        query: { include: "totalMemberCounts" },
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      }),
-    );
+    const response = await ctx.client.request<Record<string, unknown>>({
+      method: "GET",
+      path: groupPath(ctx, groupId),
+      query: { include: "totalMemberCounts" },
+      final: true,
+    });
     return succeed({ group: withoutLinks<PingOneGroup>(response.body) }, response);
   },
 });

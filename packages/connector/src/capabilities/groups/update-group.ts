@@ -1,5 +1,4 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
@@ -74,8 +73,6 @@ export const updateGroup = defineCapability({
     const current = await ctx.client.request<Record<string, unknown>>({
       method: "GET",
       path: groupPath(ctx, groupId),
-      signal: ctx.signal,
-      transactionId: ctx.transactionId,
     });
     const body: Record<string, unknown> = {};
     for (const attribute of WRITABLE) {
@@ -93,15 +90,12 @@ export const updateGroup = defineCapability({
     if (typeof body.name !== "string" || body.name.trim() === "") {
       throw new CapabilityError("invalidInput", "groupName must not be empty", { httpResponseCode: 400 });
     }
-    const response = await ctx.client.request<Record<string, unknown>>(
-      finalRequest({
-        method: "PUT",
-        path: groupPath(ctx, groupId),
-        body,
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      }),
-    );
+    const response = await ctx.client.request<Record<string, unknown>>({
+      method: "PUT",
+      path: groupPath(ctx, groupId),
+      body,
+      final: true,
+    });
     return succeed({ group: withoutLinks<PingOneGroup>(response.body) }, response);
   },
 });

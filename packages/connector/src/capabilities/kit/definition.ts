@@ -1,5 +1,5 @@
 import type { Static, TObject } from "@sinclair/typebox";
-import type { PingOneClient } from "../../client/types.js";
+import type { CapabilityContext } from "./context.js";
 import type { CapabilityResult } from "./result.js";
 
 /** DaVinci UI controls (`preferredControlType`) used by the PingOne connector's properties. */
@@ -34,16 +34,6 @@ export interface PropertyUi {
   secret?: boolean;
   /** Shown in the panel but absent from the product's Input Schema. */
   uiOnly?: boolean;
-}
-
-/** What a handler gets besides its input. */
-export interface CapabilityContext {
-  client: PingOneClient;
-  /** `X-Ping-External-Transaction-Id`: one per capability run, passed to every call it makes. */
-  transactionId: string;
-  signal: AbortSignal | undefined;
-  /** The environment the calls are made in (the worker app's). */
-  environmentId: string;
 }
 
 /**

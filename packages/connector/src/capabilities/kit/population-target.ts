@@ -1,7 +1,8 @@
 import { Type } from "@sinclair/typebox";
 import { pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "./capability-error.js";
-import type { CapabilityContext, PropertyUi } from "./definition.js";
+import type { CapabilityContext } from "./context.js";
+import type { PropertyUi } from "./definition.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -72,7 +73,7 @@ export async function choosePopulation(
   const matches: string[] = [];
   const populations = ctx.client.paginate<{ id?: string; alternativeIdentifiers?: unknown }>(
     `/environments/${pathSegment(ctx.environmentId)}/populations`,
-    { embedded: "populations", signal: ctx.signal, transactionId: ctx.transactionId },
+    { embedded: "populations" },
   );
   for await (const population of populations) {
     const ids = Array.isArray(population.alternativeIdentifiers) ? population.alternativeIdentifiers : [];

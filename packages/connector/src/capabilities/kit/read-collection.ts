@@ -1,5 +1,5 @@
 import type { ApiResponse, QueryValue } from "../../client/types.js";
-import type { CapabilityContext } from "./definition.js";
+import type { CapabilityContext } from "./context.js";
 
 interface HalPage {
   _embedded?: Record<string, unknown>;
@@ -36,8 +36,6 @@ export async function readCollection<T>(
       method: "GET",
       path: next,
       query,
-      signal: ctx.signal,
-      transactionId: ctx.transactionId,
     });
     first ??= page;
     query = undefined;

@@ -1,8 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { PingOneClient } from "../../client/types.js";
 import { DryRunStop, type RecordedRequest, RecordingPingOneClient } from "../../dry-run/recording-client.js";
 import type { ValidationProblem } from "../../input/problem.js";
-import type { AnyCapabilityDefinition, CapabilityContext } from "./definition.js";
+import { contextFor } from "./context.js";
+import type { AnyCapabilityDefinition } from "./definition.js";
 import { connectorFailure, failureFromError } from "./error-keys.js";
 import { prepareInput } from "./prepare-input.js";
 import type { CapabilityResult } from "./result.js";
@@ -94,13 +94,4 @@ export function invalidInput(problems: ValidationProblem[]) {
   );
   failure.problems = problems;
   return failure;
-}
-
-function contextFor(client: PingOneClient, options: RunOptions): CapabilityContext {
-  return {
-    client,
-    transactionId: options.transactionId ?? randomUUID(),
-    signal: options.signal,
-    environmentId: client.environmentId,
-  };
 }

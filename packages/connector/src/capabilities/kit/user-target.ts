@@ -1,10 +1,10 @@
 import { Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import type { ApiResponse } from "../../client/types.js";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "./capability-error.js";
-import type { CapabilityContext, PropertyUi } from "./definition.js";
+import type { CapabilityContext } from "./context.js";
+import type { PropertyUi } from "./definition.js";
 import { stringEnum } from "./schema-helpers.js";
 import { scimEquals } from "./scim-filter.js";
 
@@ -103,7 +103,7 @@ export async function resolveUser(
   target: { matchAttribute?: MatchAttribute | undefined; identifier: string },
   options: { final?: boolean } = {},
 ): Promise<ResolvedUser> {
-  const mark = options.final ? finalRequest : <R>(request: R) => request;
+  const final = options.final === true;
   const matchAttribute = target.matchAttribute ?? "id";
   const { identifier } = target;
   if (identifier.trim() === "") {
@@ -112,14 +112,11 @@ export async function resolveUser(
   if (matchAttribute === "id") {
     if (!isSafePathSegment(identifier)) throw noUserMatch(matchAttribute);
     try {
-      const response = await ctx.client.request<Record<string, unknown>>(
-        mark({
-          method: "GET",
-          path: userPath(ctx, identifier),
-          signal: ctx.signal,
-          transactionId: ctx.transactionId,
-        }),
-      );
+      const response = await ctx.client.request<Record<string, unknown>>({
+        method: "GET",
+        path: userPath(ctx, identifier),
+        final,
+      });
       return { resource: response.body ?? {}, id: String(response.body?.id ?? identifier), response };
     } catch (error) {
       // 400 is PingOne's answer for an id that is not a UUID: no user can have it.
@@ -129,15 +126,12 @@ export async function resolveUser(
       throw error;
     }
   }
-  const response = await ctx.client.request<{ _embedded?: { users?: Record<string, unknown>[] } }>(
-    mark({
-      method: "GET",
-      path: usersPath(ctx),
-      query: { filter: scimEquals(matchAttribute, identifier), limit: 2 },
-      signal: ctx.signal,
-      transactionId: ctx.transactionId,
-    }),
-  );
+  const response = await ctx.client.request<{ _embedded?: { users?: Record<string, unknown>[] } }>({
+    method: "GET",
+    path: usersPath(ctx),
+    query: { filter: scimEquals(matchAttribute, identifier), limit: 2 },
+    final,
+  });
   const users = response.body?._embedded?.users ?? [];
   if (users.length === 0) throw noUserMatch(matchAttribute);
   if (users.length > 1) {

@@ -1,6 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
@@ -70,9 +69,10 @@ export const checkPassword = defineCapability({
     const { resource: user, id } = await resolveUser(ctx, input);
     refuseDisabledUser(user);
     try {
-      const response = await ctx.client.request<Record<string, unknown>>(
-        finalRequest(passwordAction(ctx, id, "POST", CHECK, { password: input.password })),
-      );
+      const response = await ctx.client.request<Record<string, unknown>>({
+        ...passwordAction(ctx, id, "POST", CHECK, { password: input.password }),
+        final: true,
+      });
       return succeed({ passwordState: normalizePasswordState(response.body) }, response);
     } catch (error) {
       if (!(error instanceof PingOneApiError)) throw error;

@@ -1,7 +1,7 @@
 import { PingOneApiError, type PingOneErrorDetail } from "../../client/errors/api-error.js";
-import type { ApiRequest, ApiResponse } from "../../client/types.js";
+import type { ApiResponse } from "../../client/types.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import type { CapabilityContext } from "../kit/definition.js";
+import type { CapabilityContext, CapabilityRequest } from "../kit/context.js";
 import { userPath } from "../kit/user-target.js";
 
 /** `P/users/{id}/password` */
@@ -16,13 +16,11 @@ export function passwordAction(
   method: "POST" | "PUT",
   contentType: string,
   body?: unknown,
-): ApiRequest {
-  const request: ApiRequest = {
+): CapabilityRequest {
+  const request: CapabilityRequest = {
     method,
     path: passwordPath(ctx, userId),
     contentType,
-    signal: ctx.signal,
-    transactionId: ctx.transactionId,
   };
   if (body !== undefined) request.body = body;
   return request;
@@ -32,16 +30,13 @@ export function passwordAction(
 export function readPasswordState(
   ctx: CapabilityContext,
   userId: string,
-  mark: (request: ApiRequest) => ApiRequest = (request) => request,
+  options: { final?: boolean } = {},
 ): Promise<ApiResponse<Record<string, unknown>>> {
-  return ctx.client.request<Record<string, unknown>>(
-    mark({
-      method: "GET",
-      path: passwordPath(ctx, userId),
-      signal: ctx.signal,
-      transactionId: ctx.transactionId,
-    }),
-  );
+  return ctx.client.request<Record<string, unknown>>({
+    method: "GET",
+    path: passwordPath(ctx, userId),
+    final: options.final === true,
+  });
 }
 
 /** The password status now, or undefined when it cannot be read (it only refines an error key). */

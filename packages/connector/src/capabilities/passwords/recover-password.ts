@@ -1,6 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
@@ -82,7 +81,7 @@ export const recoverPassword = defineCapability({
     const state =
       typeof response.body?.status === "string"
         ? response.body
-        : (await readPasswordState(ctx, id, finalRequest)).body;
+        : (await readPasswordState(ctx, id, { final: true })).body;
     return succeed({ passwordState: normalizePasswordState(state) }, response);
   },
 });

@@ -1,6 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { notificationProperties } from "../kit/notifications.js";
@@ -93,9 +92,10 @@ export const resetPassword = defineCapability({
     refuseDisabledUser(user);
     const body = { currentPassword: input.currentPassword, newPassword: input.newPassword };
     try {
-      const response = await ctx.client.request<Record<string, unknown>>(
-        finalRequest(passwordAction(ctx, id, "PUT", RESET, body)),
-      );
+      const response = await ctx.client.request<Record<string, unknown>>({
+        ...passwordAction(ctx, id, "PUT", RESET, body),
+        final: true,
+      });
       return succeed({ passwordState: normalizePasswordState(response.body) }, response);
     } catch (error) {
       if (!(error instanceof PingOneApiError)) throw error;

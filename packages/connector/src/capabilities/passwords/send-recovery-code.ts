@@ -1,6 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { notificationProperties } from "../kit/notifications.js";
@@ -94,7 +93,7 @@ export const sendRecoveryCode = defineCapability({
     const state =
       typeof response.body?.status === "string"
         ? response.body
-        : (await readPasswordState(ctx, id, finalRequest)).body;
+        : (await readPasswordState(ctx, id, { final: true })).body;
     return succeed({ passwordState: normalizePasswordState(state) }, response, {
       rawResponse: response.body ?? {},
     });

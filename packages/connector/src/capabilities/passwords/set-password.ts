@@ -1,6 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { notificationProperties } from "../kit/notifications.js";
@@ -125,9 +124,10 @@ export const setPassword = defineCapability({
       bypassPolicy: input.bypassPolicy ?? false,
     };
     try {
-      const response = await ctx.client.request<Record<string, unknown>>(
-        finalRequest(passwordAction(ctx, id, "PUT", SET, body)),
-      );
+      const response = await ctx.client.request<Record<string, unknown>>({
+        ...passwordAction(ctx, id, "PUT", SET, body),
+        final: true,
+      });
       return succeed({ passwordState: normalizePasswordState(response.body) }, response);
     } catch (error) {
       if (!(error instanceof PingOneApiError)) throw error;

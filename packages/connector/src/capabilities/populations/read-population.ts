@@ -1,8 +1,8 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import { type CapabilityContext, defineCapability } from "../kit/definition.js";
+import type { CapabilityContext } from "../kit/context.js";
+import { defineCapability } from "../kit/definition.js";
 import { POPULATION_INPUT, POPULATION_UI } from "../kit/population-target.js";
 import { readCollection } from "../kit/read-collection.js";
 import { succeed } from "../kit/result.js";
@@ -85,14 +85,11 @@ async function byId(ctx: CapabilityContext, populationId: string) {
   if (!isSafePathSegment(populationId)) {
     throw new CapabilityError("notFound", "No population has this id", { httpResponseCode: 404 });
   }
-  const response = await ctx.client.request<PopulationResource>(
-    finalRequest({
-      method: "GET",
-      path: `${populationsPath(ctx)}/${pathSegment(populationId)}`,
-      signal: ctx.signal,
-      transactionId: ctx.transactionId,
-    }),
-  );
+  const response = await ctx.client.request<PopulationResource>({
+    method: "GET",
+    path: `${populationsPath(ctx)}/${pathSegment(populationId)}`,
+    final: true,
+  });
   const population = withoutLinks<PingOnePopulation>(response.body);
   return succeed({ population, populations: [population] }, response);
 }

@@ -1,5 +1,4 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
@@ -148,16 +147,13 @@ export const createUser = defineCapability({
     if (input.passwordForCreateUser)
       body.password = { value: input.passwordForCreateUser, forceChange: false };
     applyAdditionalProperties(body, input.additionalUserProperties, NOT_SETTABLE);
-    const response = await ctx.client.request<Record<string, unknown>>(
-      finalRequest({
-        method: "POST",
-        path: `/environments/${pathSegment(ctx.environmentId)}/users`,
-        contentType: IMPORT,
-        body,
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      }),
-    );
+    const response = await ctx.client.request<Record<string, unknown>>({
+      method: "POST",
+      path: `/environments/${pathSegment(ctx.environmentId)}/users`,
+      contentType: IMPORT,
+      body,
+      final: true,
+    });
     return succeed({ user: normalizeUser(response.body) }, response);
   },
 });

@@ -1,6 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
@@ -36,14 +35,11 @@ export const deleteUser = defineCapability({
   async handler(input, ctx) {
     const { id } = await resolveUser(ctx, input);
     try {
-      const response = await ctx.client.request(
-        finalRequest({
-          method: "DELETE",
-          path: userPath(ctx, id),
-          signal: ctx.signal,
-          transactionId: ctx.transactionId,
-        }),
-      );
+      const response = await ctx.client.request({
+        method: "DELETE",
+        path: userPath(ctx, id),
+        final: true,
+      });
       return succeed({}, response, { rawResponse: {} });
     } catch (error) {
       // Deleted between the lookup and the delete: still no such user.

@@ -1,5 +1,4 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema, stringEnum } from "../kit/schema-helpers.js";
@@ -46,15 +45,12 @@ export const enableUser = defineCapability({
   async handler(input, ctx) {
     const enabled = input.enabled === true || input.enabled === "true";
     const { id } = await resolveUser(ctx, input);
-    const response = await ctx.client.request<Record<string, unknown>>(
-      finalRequest({
-        method: "PUT",
-        path: `${userPath(ctx, id)}/enabled`,
-        body: { enabled },
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      }),
-    );
+    const response = await ctx.client.request<Record<string, unknown>>({
+      method: "PUT",
+      path: `${userPath(ctx, id)}/enabled`,
+      body: { enabled },
+      final: true,
+    });
     const confirmed = typeof response.body?.enabled === "boolean" ? response.body.enabled : enabled;
     return succeed({ user: { enabled: confirmed } }, response);
   },

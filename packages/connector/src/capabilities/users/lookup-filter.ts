@@ -1,9 +1,10 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import type { ApiRequest, ApiResponse } from "../../client/types.js";
+import type { ApiResponse } from "../../client/types.js";
 import { isSafePathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import type { CapabilityContext, PropertyUi } from "../kit/definition.js";
+import type { CapabilityContext } from "../kit/context.js";
+import type { PropertyUi } from "../kit/definition.js";
 import { SCIM_ATTRIBUTE_PATH, scimAnyOf, scimEquals } from "../kit/scim-filter.js";
 import { ESCAPE_IDENTIFIER_INPUT, ESCAPE_IDENTIFIER_UI, userPath } from "../kit/user-target.js";
 
@@ -95,13 +96,15 @@ type LookupResponse = Pick<ApiResponse, "status" | "statusText" | "headers" | "b
 export async function readUserById(
   ctx: CapabilityContext,
   id: string,
-  mark: (request: ApiRequest) => ApiRequest,
+  options: { final?: boolean } = {},
 ): Promise<{ user: Record<string, unknown> | undefined; response: LookupResponse | undefined }> {
   if (!isSafePathSegment(id)) return { user: undefined, response: undefined };
   try {
-    const response = await ctx.client.request<Record<string, unknown>>(
-      mark({ method: "GET", path: userPath(ctx, id), signal: ctx.signal, transactionId: ctx.transactionId }),
-    );
+    const response = await ctx.client.request<Record<string, unknown>>({
+      method: "GET",
+      path: userPath(ctx, id),
+      final: options.final === true,
+    });
     return { user: response.body ?? undefined, response };
   } catch (error) {
     if (error instanceof PingOneApiError && (error.status === 404 || error.status === 400)) {

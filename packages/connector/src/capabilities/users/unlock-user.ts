@@ -1,6 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { isSafePathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
@@ -51,8 +50,6 @@ export const unlockUser = defineCapability({
         method: "POST",
         path: userPath(ctx, input.userId),
         contentType: UNLOCK_ACCOUNT,
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
       });
     } catch (error) {
       if (error instanceof PingOneApiError && (error.status === 404 || error.status === 400)) {
@@ -63,7 +60,7 @@ export const unlockUser = defineCapability({
     const userId = typeof response.body?.id === "string" ? response.body.id : input.userId;
     const state = await readPasswordState(ctx, userId);
     if (state.body?.status === "PASSWORD_LOCKED_OUT") {
-      await ctx.client.request(finalRequest(passwordAction(ctx, userId, "POST", UNLOCK_PASSWORD)));
+      await ctx.client.request({ ...passwordAction(ctx, userId, "POST", UNLOCK_PASSWORD), final: true });
     }
     return succeed({ user: normalizeUser(response.body) }, response);
   },

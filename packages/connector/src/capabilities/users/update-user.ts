@@ -1,5 +1,4 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { finalRequest } from "../../dry-run/final-request.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
@@ -129,15 +128,12 @@ export const updateUser = defineCapability({
       if (child === undefined) body[top] = null;
       else body[top] = { ...((body[top] as Record<string, unknown> | undefined) ?? {}), [child]: null };
     }
-    const response = await ctx.client.request<Record<string, unknown>>(
-      finalRequest({
-        method: "PATCH",
-        path: userPath(ctx, id),
-        body,
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      }),
-    );
+    const response = await ctx.client.request<Record<string, unknown>>({
+      method: "PATCH",
+      path: userPath(ctx, id),
+      body,
+      final: true,
+    });
     return succeed({ user: normalizeUser(response.body) }, response);
   },
 });

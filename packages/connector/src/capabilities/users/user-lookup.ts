@@ -1,7 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import type { ApiRequest, ApiResponse } from "../../client/types.js";
-import { finalRequest } from "../../dry-run/final-request.js";
+import type { ApiResponse } from "../../client/types.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
@@ -34,7 +33,6 @@ export type UserLookupInput = Static<typeof UserLookupInput>;
 export type UserLookupOutput = Static<typeof UserLookupOutput>;
 
 type UsersPage = { _embedded?: { users?: Record<string, unknown>[] } };
-const unmarked = (request: ApiRequest) => request;
 
 /** A1 Find User: exactly one user, never a pick among several. */
 export const userLookup = defineCapability({
@@ -78,22 +76,20 @@ export const userLookup = defineCapability({
     let collection: unknown;
     if (plan.byId !== undefined) {
       const last = plan.listFilter === undefined && !wantsState;
-      const read = await readUserById(ctx, plan.byId, last ? finalRequest : unmarked);
+      const read = await readUserById(ctx, plan.byId, { final: last });
       if (read.user) {
         found.set(String(read.user.id), read.user);
         response = read.response;
       }
     }
     if (plan.listFilter !== undefined) {
-      const request: ApiRequest = {
+      const list = await ctx.client.request<UsersPage>({
         method: "GET",
         path: usersPath(ctx),
         // Two are enough to tell one match from an ambiguous one.
         query: { filter: plan.listFilter, limit: 2 },
-        signal: ctx.signal,
-        transactionId: ctx.transactionId,
-      };
-      const list = await ctx.client.request<UsersPage>(wantsState ? request : finalRequest(request));
+        final: !wantsState,
+      });
       for (const user of list.body?._embedded?.users ?? []) found.set(String(user.id), user);
       response = list;
       collection = list.body;
@@ -118,7 +114,7 @@ export const userLookup = defineCapability({
     };
     if (wantsState) {
       try {
-        const state = await readPasswordState(ctx, String(user.id), finalRequest);
+        const state = await readPasswordState(ctx, String(user.id), { final: true });
         rawResponse.passwordState = state.body ?? {};
         output.passwordStatus = typeof state.body?.status === "string" ? state.body.status : "UNKNOWN";
       } catch (error) {

@@ -60,7 +60,7 @@ export const usersLookup = defineCapability({
     let response: Pick<ApiResponse, "status" | "statusText" | "headers" | "body"> | undefined;
     let truncated = false;
     if (plan.byId !== undefined) {
-      const read = await readUserById(ctx, plan.byId, (request) => request);
+      const read = await readUserById(ctx, plan.byId);
       if (read.user) found.set(String(read.user.id), read.user);
       response = read.response;
     }
@@ -72,8 +72,6 @@ export const usersLookup = defineCapability({
           method: "GET",
           path: next,
           query,
-          signal: ctx.signal,
-          transactionId: ctx.transactionId,
         });
         response = page;
         query = undefined;
