@@ -63,6 +63,31 @@ describe("the capability registry", () => {
     }
   });
 
+  it("describes the error keys every capability can raise, and the user-resolution ones where a user is targeted", () => {
+    const connector = createConnector();
+    for (const { id } of connector.list()) {
+      const { errors, properties } = connector.describe(id);
+      for (const key of ["invalidInput", "accessFailed", "unexpectedError"]) {
+        expect(errors[key], `${id}.${key}`).toEqual(expect.any(String));
+      }
+      if (properties.matchAttribute) {
+        expect(Object.keys(errors), id).toEqual(expect.arrayContaining(["noUserMatch", "multipleUserMatch"]));
+      }
+    }
+    // A capability's own text wins over the shared one.
+    expect(connector.describe("unlockUser").errors.invalidInput).toBe("The user id is empty.");
+    expect(connector.describe("readUser").errors.accessFailed).toBe(
+      "The worker application lacks the roles or credentials for this call.",
+    );
+  });
+
+  it("maps a legacy userId onto the identifier, then the capability's own legacy names", () => {
+    const setPassword = CAPABILITIES.find((c) => c.id === "setPassword")!;
+    const { value, problems } = prepareInput(setPassword, { userId: "u-1", newPassword: "N3w-Pass!" });
+    expect(problems).toEqual([]);
+    expect(value).toMatchObject({ matchAttribute: "id", identifier: "u-1", passwordValue: "N3w-Pass!" });
+  });
+
   it("lists, describes and validates through the library without a connection", () => {
     const connector = createConnector();
     expect(connector.list().map((c) => c.id)).toContain("checkPassword");

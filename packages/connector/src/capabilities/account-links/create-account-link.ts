@@ -1,50 +1,15 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
+import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { LinkedAccountSchema, type PingOneLinkedAccount } from "../kit/schemas/linked-account.js";
 import { withoutLinks } from "../kit/schemas/without-links.js";
-import {
-  acceptLegacyUserId,
-  ESCAPE_IDENTIFIER_INPUT,
-  ESCAPE_IDENTIFIER_UI,
-  resolveUser,
-  USER_TARGET_ERRORS,
-  USER_TARGET_INPUT,
-  USER_TARGET_UI,
-  userPath,
-} from "../kit/user-target.js";
+import { resolveUser, userPath, userTarget } from "../kit/user-target.js";
 
 const ACCOUNT_LINK = "application/vnd.pingidentity.account.link+json";
 const USE_IDENTITY_PROVIDER_ID = "useIdentityProviderId";
-
-const CreateAccountLinkInput = Type.Object({
-  ...USER_TARGET_INPUT,
-  identityProvider: Type.String({
-    minLength: 0,
-    maxLength: 100,
-    default: USE_IDENTITY_PROVIDER_ID,
-    description: "The id of the identity provider the account link is for",
-  }),
-  identityProviderId: Type.Optional(
-    Type.String({
-      minLength: 0,
-      maxLength: 100,
-      description: "The id of the identity provider the account link is for",
-    }),
-  ),
-  externalId: Type.String({
-    minLength: 0,
-    maxLength: 3000,
-    description: "The id of the account at the identity provider",
-  }),
-  ...ESCAPE_IDENTIFIER_INPUT,
-});
-const CreateAccountLinkOutput = outputSchema(LinkedAccountSchema.properties);
-
-export type CreateAccountLinkInput = Static<typeof CreateAccountLinkInput>;
-export type CreateAccountLinkOutput = Static<typeof CreateAccountLinkOutput>;
 
 /**
  * A15 Create Account Link: `POST P/users/{id}/linkedAccounts` with the account-link media type.
@@ -54,10 +19,29 @@ export const createAccountLink = defineCapability({
   id: "createAccountLink",
   title: "Create Account Link",
   description: "Create an account link for a user.",
-  input: CreateAccountLinkInput,
-  output: CreateAccountLinkOutput,
+  uses: [userTarget, escapeIdentifier],
+  input: {
+    identityProvider: Type.String({
+      minLength: 0,
+      maxLength: 100,
+      default: USE_IDENTITY_PROVIDER_ID,
+      description: "The id of the identity provider the account link is for",
+    }),
+    identityProviderId: Type.Optional(
+      Type.String({
+        minLength: 0,
+        maxLength: 100,
+        description: "The id of the identity provider the account link is for",
+      }),
+    ),
+    externalId: Type.String({
+      minLength: 0,
+      maxLength: 3000,
+      description: "The id of the account at the identity provider",
+    }),
+  },
+  output: outputSchema(LinkedAccountSchema.properties),
   properties: {
-    ...USER_TARGET_UI,
     externalId: {
       displayName: "External ID",
       control: "textField",
@@ -74,10 +58,8 @@ export const createAccountLink = defineCapability({
       control: "textField",
       info: "ID of the PingOne Identity Provider.",
     },
-    ...ESCAPE_IDENTIFIER_UI,
   },
   errors: {
-    ...USER_TARGET_ERRORS,
     notFound: "PingOne answered 404 (no such identity provider).",
     invalidValue: "PingOne refused a value, such as an identity provider that does not exist.",
     uniquenessViolation: "The external account is already linked.",
@@ -98,20 +80,16 @@ export const createAccountLink = defineCapability({
       externalId: "johndoe@partner.example",
     },
   ],
-  acceptLegacy: acceptLegacyUserId,
   async handler(input, ctx) {
     const choice = input.identityProvider.trim();
     const identityProviderId = (
       choice === "" || choice === USE_IDENTITY_PROVIDER_ID ? input.identityProviderId : choice
     )?.trim();
     if (!identityProviderId) {
-      throw new CapabilityError("invalidInput", "identityProviderId is required with useIdentityProviderId", {
-        httpResponseCode: 400,
-      });
+      throw new CapabilityError("invalidInput", "identityProviderId is required with useIdentityProviderId");
     }
-    if (input.externalId.trim() === "") {
-      throw new CapabilityError("invalidInput", "externalId must not be empty", { httpResponseCode: 400 });
-    }
+    if (input.externalId.trim() === "")
+      throw new CapabilityError("invalidInput", "externalId must not be empty");
     const user = await resolveUser(ctx, input);
     const response = await ctx.client.request<Record<string, unknown>>({
       method: "POST",
@@ -123,3 +101,6 @@ export const createAccountLink = defineCapability({
     return succeed(withoutLinks<PingOneLinkedAccount>(response.body), response);
   },
 });
+
+export type CreateAccountLinkInput = Static<typeof createAccountLink.input>;
+export type CreateAccountLinkOutput = Static<typeof createAccountLink.output>;

@@ -2,47 +2,26 @@ import { type Static, Type } from "@sinclair/typebox";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
+import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { ENVELOPE_FIELDS } from "../kit/schema-helpers.js";
-import {
-  acceptLegacyUserId,
-  ESCAPE_IDENTIFIER_INPUT,
-  ESCAPE_IDENTIFIER_UI,
-  resolveUser,
-  USER_TARGET_ERRORS,
-  USER_TARGET_INPUT,
-  USER_TARGET_UI,
-  userPath,
-} from "../kit/user-target.js";
-
-const DeleteAccountLinkInput = Type.Object({
-  ...USER_TARGET_INPUT,
-  accountLinkId: Type.String({ minLength: 0, maxLength: 100, description: "Account link ID" }),
-  ...ESCAPE_IDENTIFIER_INPUT,
-});
-// The product's output has only headers and statusCode: no rawResponse.
-const DeleteAccountLinkOutput = Type.Object({
-  statusCode: ENVELOPE_FIELDS.statusCode,
-  headers: ENVELOPE_FIELDS.headers,
-});
-
-export type DeleteAccountLinkInput = Static<typeof DeleteAccountLinkInput>;
-export type DeleteAccountLinkOutput = Static<typeof DeleteAccountLinkOutput>;
+import { resolveUser, userPath, userTarget } from "../kit/user-target.js";
 
 /** A17 Delete Account Link: `DELETE P/users/{id}/linkedAccounts/{accountLinkId}` → 204. */
 export const deleteAccountLink = defineCapability({
   id: "deleteAccountLink",
   title: "Delete Account Link",
   description: "Delete a user's account link.",
-  input: DeleteAccountLinkInput,
-  output: DeleteAccountLinkOutput,
+  uses: [userTarget, escapeIdentifier],
+  input: {
+    accountLinkId: Type.String({ minLength: 0, maxLength: 100, description: "Account link ID" }),
+  },
+  // The product's output has only headers and statusCode: no rawResponse.
+  output: Type.Object({ statusCode: ENVELOPE_FIELDS.statusCode, headers: ENVELOPE_FIELDS.headers }),
   properties: {
-    ...USER_TARGET_UI,
     accountLinkId: { displayName: "Account link ID", control: "textField", info: "ID of the account link." },
-    ...ESCAPE_IDENTIFIER_UI,
   },
   errors: {
-    ...USER_TARGET_ERRORS,
     notFound: "The user has no account link with this id.",
     invalidInput: "The account link id is empty.",
   },
@@ -53,12 +32,9 @@ export const deleteAccountLink = defineCapability({
       accountLinkId: "9b0c2f4e-3a1d-4c5b-8e7f-6a5b4c3d2e1f",
     },
   ],
-  acceptLegacy: acceptLegacyUserId,
   async handler(input, ctx) {
     const accountLinkId = input.accountLinkId.trim();
-    if (accountLinkId === "") {
-      throw new CapabilityError("invalidInput", "accountLinkId must not be empty", { httpResponseCode: 400 });
-    }
+    if (accountLinkId === "") throw new CapabilityError("invalidInput", "accountLinkId must not be empty");
     if (!isSafePathSegment(accountLinkId)) {
       throw new CapabilityError("notFound", "The user has no account link with this id", {
         httpResponseCode: 404,
@@ -73,3 +49,6 @@ export const deleteAccountLink = defineCapability({
     return succeed({}, response, { includeRawResponse: false });
   },
 });
+
+export type DeleteAccountLinkInput = Static<typeof deleteAccountLink.input>;
+export type DeleteAccountLinkOutput = Static<typeof deleteAccountLink.output>;

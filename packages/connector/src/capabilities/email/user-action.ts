@@ -19,7 +19,7 @@ export function postUserAction(
 
 /**
  * The user after an action whose response body PingOne does not document: the body when it is
- * the user, else a fresh read (capabilities.md A9, A10).
+ * the user, else a fresh read (docs/connector-capabilities.md#undocumented-answers).
  */
 export async function userAfterAction(
   ctx: CapabilityContext,

@@ -5,27 +5,8 @@ import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
-import {
-  acceptLegacyUserId,
-  resolveUser,
-  USER_TARGET_ERRORS,
-  USER_TARGET_INPUT,
-  USER_TARGET_UI,
-} from "../kit/user-target.js";
+import { resolveUser, userTarget } from "../kit/user-target.js";
 import { postUserAction, userAfterAction } from "./user-action.js";
-
-const VerifyEmailInput = Type.Object({
-  ...USER_TARGET_INPUT,
-  verificationCode: Type.String({
-    minLength: 0,
-    maxLength: 100,
-    description: "Code to verify a user's account",
-  }),
-});
-const VerifyEmailOutput = outputSchema({ user: UserSchema });
-
-export type VerifyEmailInput = Static<typeof VerifyEmailInput>;
-export type VerifyEmailOutput = Static<typeof VerifyEmailOutput>;
 
 const VERIFY = "application/vnd.pingidentity.user.verify+json";
 
@@ -34,10 +15,16 @@ export const verifyEmail = defineCapability({
   id: "verifyEmail",
   title: "Validate Verification Code",
   description: "Verifies the provided code that was sent to a user's email during account creation.",
-  input: VerifyEmailInput,
-  output: VerifyEmailOutput,
+  uses: [userTarget],
+  input: {
+    verificationCode: Type.String({
+      minLength: 0,
+      maxLength: 100,
+      description: "Code to verify a user's account",
+    }),
+  },
+  output: outputSchema({ user: UserSchema }),
   properties: {
-    ...USER_TARGET_UI,
     verificationCode: {
       displayName: "Verification Code",
       control: "textField",
@@ -50,7 +37,6 @@ export const verifyEmail = defineCapability({
     emptyValue: "Enter verification code",
     verificationCode:
       "Kept for flows that branch on it; not raised, because PingOne answers a superseded code like a wrong one (invalidValue).",
-    ...USER_TARGET_ERRORS,
     notFound: "A resource other than the user was not found.",
   },
   examples: [
@@ -60,10 +46,9 @@ export const verifyEmail = defineCapability({
       verificationCode: "X7K2P9QM",
     },
   ],
-  acceptLegacy: acceptLegacyUserId,
   async handler(input, ctx) {
     if (input.verificationCode.trim() === "") {
-      throw new CapabilityError("emptyValue", "Enter verification code", { httpResponseCode: 400 });
+      throw new CapabilityError("emptyValue", "Enter verification code");
     }
     const { id } = await resolveUser(ctx, input);
     let response: Awaited<ReturnType<typeof postUserAction>>;
@@ -79,3 +64,6 @@ export const verifyEmail = defineCapability({
     return succeed({ user: normalizeUser(user) }, response, { rawResponse: response.body ?? {} });
   },
 });
+
+export type VerifyEmailInput = Static<typeof verifyEmail.input>;
+export type VerifyEmailOutput = Static<typeof verifyEmail.output>;

@@ -15,28 +15,22 @@ import {
   metadataFrom,
 } from "./group-properties.js";
 
-const CreateGroupInput = Type.Object({
-  groupId: Type.Optional(Type.String({ description: "Ignored when creating: PingOne assigns the id." })),
-  ...GROUP_FIELDS_INPUT,
-  groupName: Type.String({ description: "The name of the group." }),
-  // The population properties are UI-only here: without them the group is environment-wide.
-  population: Type.Optional(POPULATION_INPUT.population),
-  populationId: POPULATION_INPUT.populationId,
-  alternativeIdentifier: POPULATION_INPUT.alternativeIdentifier,
-  ...METADATA_INPUT,
-});
-const CreateGroupOutput = outputSchema({ group: GroupSchema });
-
-export type CreateGroupInput = Static<typeof CreateGroupInput>;
-export type CreateGroupOutput = Static<typeof CreateGroupOutput>;
-
 /** A28 Create Group: `POST P/groups`, optionally in a population and with metadata. */
 export const createGroup = defineCapability({
   id: "createGroup",
   title: "Create Group",
   description: "Create a user group.",
-  input: CreateGroupInput,
-  output: CreateGroupOutput,
+  input: {
+    groupId: Type.Optional(Type.String({ description: "Ignored when creating: PingOne assigns the id." })),
+    ...GROUP_FIELDS_INPUT,
+    groupName: Type.String({ description: "The name of the group." }),
+    // The population properties are UI-only here: without them the group is environment-wide.
+    population: Type.Optional(POPULATION_INPUT.population),
+    populationId: POPULATION_INPUT.populationId,
+    alternativeIdentifier: POPULATION_INPUT.alternativeIdentifier,
+    ...METADATA_INPUT,
+  },
+  output: outputSchema({ group: GroupSchema }),
   properties: {
     groupName: GROUP_FIELDS_UI.groupName!,
     description: GROUP_FIELDS_UI.description!,
@@ -54,8 +48,6 @@ export const createGroup = defineCapability({
     invalidFilter: "PingOne refused the dynamic user filter as a filter.",
     invalidInput: "The group name is empty, or the metadata text is not a JSON object.",
     notFound: "No population has the given alternative identifier.",
-    accessFailed: "The worker application lacks the roles or credentials for this call.",
-    unexpectedError: "PingOne or the network failed unexpectedly.",
   },
   examples: [
     { groupName: "Managers" },
@@ -79,19 +71,18 @@ export const createGroup = defineCapability({
   async handler(input, ctx) {
     const name = given(input.groupName);
     if (name === undefined) {
-      throw new CapabilityError("invalidInput", "groupName must not be empty", { httpResponseCode: 400 });
+      throw new CapabilityError("invalidInput", "groupName must not be empty");
     }
     const customData = metadataFrom(input);
     const populationId = await choosePopulation(ctx, input);
-    const body: Record<string, unknown> = { name };
-    const description = given(input.description);
-    if (description !== undefined) body.description = description;
-    if (populationId !== undefined) body.population = { id: populationId };
-    const userFilter = given(input.userFilter);
-    if (userFilter !== undefined) body.userFilter = userFilter;
-    const externalId = given(input.externalId);
-    if (externalId !== undefined) body.externalId = externalId;
-    if (customData !== undefined) body.customData = customData;
+    const body = withoutUndefined({
+      name,
+      description: given(input.description),
+      population: populationId === undefined ? undefined : { id: populationId },
+      userFilter: given(input.userFilter),
+      externalId: given(input.externalId),
+      customData,
+    });
     const response = await ctx.client.request<Record<string, unknown>>({
       method: "POST",
       path: groupsPath(ctx),
@@ -101,3 +92,11 @@ export const createGroup = defineCapability({
     return succeed({ group: withoutLinks<PingOneGroup>(response.body) }, response);
   },
 });
+
+export type CreateGroupInput = Static<typeof createGroup.input>;
+export type CreateGroupOutput = Static<typeof createGroup.output>;
+
+/** The attributes that have a value, in order: PingOne is sent only what the node set. */
+function withoutUndefined(attributes: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(attributes).filter(([, value]) => value !== undefined));
+}

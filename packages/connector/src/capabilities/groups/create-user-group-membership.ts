@@ -1,28 +1,21 @@
-import { type Static, Type } from "@sinclair/typebox";
+import type { Static } from "@sinclair/typebox";
 import { defineCapability } from "../kit/definition.js";
+import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { GroupMembershipSchema, type PingOneGroupMembership } from "../kit/schemas/group-membership.js";
 import { withoutLinks } from "../kit/schemas/without-links.js";
-import { acceptLegacyUserId, resolveUser, USER_TARGET_ERRORS, userPath } from "../kit/user-target.js";
-import { MEMBERSHIP_INPUT, MEMBERSHIP_UI, membershipGroupId } from "./membership-properties.js";
-
-const CreateUserGroupMembershipInput = Type.Object(MEMBERSHIP_INPUT);
-const CreateUserGroupMembershipOutput = outputSchema({ groupMembership: GroupMembershipSchema });
-
-export type CreateUserGroupMembershipInput = Static<typeof CreateUserGroupMembershipInput>;
-export type CreateUserGroupMembershipOutput = Static<typeof CreateUserGroupMembershipOutput>;
+import { resolveUser, userPath, userTarget } from "../kit/user-target.js";
+import { membershipGroup, membershipGroupId } from "./membership-properties.js";
 
 /** A25 Create User Group Membership: `POST P/users/{id}/memberOfGroups` `{id: groupId}` → 201. */
 export const createUserGroupMembership = defineCapability({
   id: "createUserGroupMembership",
   title: "Create User Group Membership",
   description: "Add a user to a group.",
-  input: CreateUserGroupMembershipInput,
-  output: CreateUserGroupMembershipOutput,
-  properties: MEMBERSHIP_UI,
+  uses: [userTarget, membershipGroup, escapeIdentifier],
+  output: outputSchema({ groupMembership: GroupMembershipSchema }),
   errors: {
-    ...USER_TARGET_ERRORS,
     notFound: "PingOne answered 404 (no such group).",
     invalidValue:
       "PingOne refused the group: it does not exist, is dynamic (its members come from its filter) or belongs to another population.",
@@ -39,7 +32,6 @@ export const createUserGroupMembership = defineCapability({
     },
     { matchAttribute: "username", identifier: "johndoe", groupId: "6c25c1a1-7c6f-4b86-8d1f-0f1bb9a5f9a3" },
   ],
-  acceptLegacy: acceptLegacyUserId,
   async handler(input, ctx) {
     const groupId = membershipGroupId(input);
     const user = await resolveUser(ctx, input);
@@ -55,3 +47,6 @@ export const createUserGroupMembership = defineCapability({
     });
   },
 });
+
+export type CreateUserGroupMembershipInput = Static<typeof createUserGroupMembership.input>;
+export type CreateUserGroupMembershipOutput = Static<typeof createUserGroupMembership.output>;

@@ -1,27 +1,20 @@
-import { type Static, Type } from "@sinclair/typebox";
+import type { Static } from "@sinclair/typebox";
 import { pathSegment } from "../../input/path-segment.js";
 import { defineCapability } from "../kit/definition.js";
+import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
-import { acceptLegacyUserId, resolveUser, USER_TARGET_ERRORS, userPath } from "../kit/user-target.js";
-import { MEMBERSHIP_INPUT, MEMBERSHIP_UI, membershipGroupId } from "./membership-properties.js";
-
-const DeleteUserGroupMembershipInput = Type.Object(MEMBERSHIP_INPUT);
-const DeleteUserGroupMembershipOutput = outputSchema({});
-
-export type DeleteUserGroupMembershipInput = Static<typeof DeleteUserGroupMembershipInput>;
-export type DeleteUserGroupMembershipOutput = Static<typeof DeleteUserGroupMembershipOutput>;
+import { resolveUser, userPath, userTarget } from "../kit/user-target.js";
+import { membershipGroup, membershipGroupId } from "./membership-properties.js";
 
 /** A26 Delete User Group Membership: `DELETE P/users/{id}/memberOfGroups/{groupId}` → 204. */
 export const deleteUserGroupMembership = defineCapability({
   id: "deleteUserGroupMembership",
   title: "Delete User Group Membership",
   description: "Remove a user from a group.",
-  input: DeleteUserGroupMembershipInput,
-  output: DeleteUserGroupMembershipOutput,
-  properties: MEMBERSHIP_UI,
+  uses: [userTarget, membershipGroup, escapeIdentifier],
+  output: outputSchema({}),
   errors: {
-    ...USER_TARGET_ERRORS,
     notFound: "The user is not a direct member of this group, or no such group exists.",
     invalidValue: "PingOne refused the removal (a dynamic membership comes from the group's filter).",
     constraintViolation: "PingOne refused the removal for a constraint of the group.",
@@ -39,7 +32,6 @@ export const deleteUserGroupMembership = defineCapability({
       groupId: "6c25c1a1-7c6f-4b86-8d1f-0f1bb9a5f9a3",
     },
   ],
-  acceptLegacy: acceptLegacyUserId,
   async handler(input, ctx) {
     const groupId = membershipGroupId(input);
     const user = await resolveUser(ctx, input);
@@ -51,3 +43,6 @@ export const deleteUserGroupMembership = defineCapability({
     return succeed({}, response);
   },
 });
+
+export type DeleteUserGroupMembershipInput = Static<typeof deleteUserGroupMembership.input>;
+export type DeleteUserGroupMembershipOutput = Static<typeof deleteUserGroupMembership.output>;

@@ -2,15 +2,15 @@ import { Type } from "@sinclair/typebox";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext } from "../kit/context.js";
-import type { PropertyUi } from "../kit/definition.js";
-
-/** `P/groups/{groupId}`. */
-export function groupPath(ctx: CapabilityContext, groupId: string): string {
-  return `/environments/${pathSegment(ctx.environmentId)}/groups/${pathSegment(groupId)}`;
-}
+import { defineFragment, type PropertyUi } from "../kit/definition.js";
 
 export function groupsPath(ctx: CapabilityContext): string {
   return `/environments/${pathSegment(ctx.environmentId)}/groups`;
+}
+
+/** `P/groups/{groupId}`. */
+export function groupPath(ctx: CapabilityContext, groupId: string): string {
+  return `${groupsPath(ctx)}/${pathSegment(groupId)}`;
 }
 
 export const GROUP_ID_DESCRIPTION = "The unique identifier for the group.";
@@ -18,6 +18,14 @@ export const GROUP_ID_DESCRIPTION = "The unique identifier for the group.";
 export const GROUP_ID_UI: Record<string, PropertyUi> = {
   groupId: { displayName: "Group ID", control: "textField", info: GROUP_ID_DESCRIPTION },
 };
+
+/** The group a capability acts on, by id; check it with `requireGroupId`. */
+export const groupTarget = defineFragment({
+  placement: "first",
+  input: { groupId: Type.String({ minLength: 0, maxLength: 100, description: GROUP_ID_DESCRIPTION }) },
+  properties: GROUP_ID_UI,
+  errors: { notFound: "No group has this id.", invalidInput: "The group id is empty." },
+});
 
 /**
  * The group fields the product's Input Schemas list for the group capabilities (and, shared,
@@ -106,12 +114,10 @@ function parseMetadataText(text: string): Record<string, unknown> {
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new CapabilityError("invalidInput", "customDataText is not valid JSON", { httpResponseCode: 400 });
+    throw new CapabilityError("invalidInput", "customDataText is not valid JSON");
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new CapabilityError("invalidInput", "customDataText must be a JSON object", {
-      httpResponseCode: 400,
-    });
+    throw new CapabilityError("invalidInput", "customDataText must be a JSON object");
   }
   return parsed as Record<string, unknown>;
 }
@@ -128,7 +134,7 @@ export function given(value: string | undefined): string | undefined {
 export function requireGroupId(value: string | undefined): string {
   const groupId = given(value);
   if (groupId === undefined) {
-    throw new CapabilityError("invalidInput", "groupId must not be empty", { httpResponseCode: 400 });
+    throw new CapabilityError("invalidInput", "groupId must not be empty");
   }
   if (!isSafePathSegment(groupId)) {
     throw new CapabilityError("notFound", "No group has this id", { httpResponseCode: 404 });

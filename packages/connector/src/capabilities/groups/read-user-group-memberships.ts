@@ -1,42 +1,25 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { defineCapability } from "../kit/definition.js";
+import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { readCollection } from "../kit/read-collection.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { GroupMembershipSchema } from "../kit/schemas/group-membership.js";
-import {
-  acceptLegacyUserId,
-  ESCAPE_IDENTIFIER_INPUT,
-  ESCAPE_IDENTIFIER_UI,
-  resolveUser,
-  USER_TARGET_ERRORS,
-  USER_TARGET_INPUT,
-  USER_TARGET_UI,
-  userPath,
-} from "../kit/user-target.js";
-
-const ReadUserGroupMembershipsInput = Type.Object({ ...USER_TARGET_INPUT, ...ESCAPE_IDENTIFIER_INPUT });
-const ReadUserGroupMembershipsOutput = outputSchema({
-  groupMemberships: Type.Array(GroupMembershipSchema, { description: "The user's groups, each embedded" }),
-});
-
-export type ReadUserGroupMembershipsInput = Static<typeof ReadUserGroupMembershipsInput>;
-export type ReadUserGroupMembershipsOutput = Static<typeof ReadUserGroupMembershipsOutput>;
+import { resolveUser, userPath, userTarget } from "../kit/user-target.js";
 
 /** A24 Read User Group Memberships: every membership of the user, all pages, groups expanded. */
 export const readUserGroupMemberships = defineCapability({
   id: "readUserGroupMemberships",
   title: "Read User Group Memberships",
   description: "Find information about the groups to which users belong.",
-  input: ReadUserGroupMembershipsInput,
-  output: ReadUserGroupMembershipsOutput,
-  properties: { ...USER_TARGET_UI, ...ESCAPE_IDENTIFIER_UI },
-  errors: USER_TARGET_ERRORS,
+  uses: [userTarget, escapeIdentifier],
+  output: outputSchema({
+    groupMemberships: Type.Array(GroupMembershipSchema, { description: "The user's groups, each embedded" }),
+  }),
   examples: [
     { matchAttribute: "id", identifier: "f442f27a-6d9c-4280-891f-bed26a9bd9ce" },
     { matchAttribute: "email", identifier: "ping@pingidentity.com" },
   ],
-  acceptLegacy: acceptLegacyUserId,
   async handler(input, ctx) {
     const user = await resolveUser(ctx, input);
     const { items, response } = await readCollection<Record<string, unknown>>(
@@ -49,3 +32,6 @@ export const readUserGroupMemberships = defineCapability({
     return succeed({ groupMemberships: items }, response, { rawResponse });
   },
 });
+
+export type ReadUserGroupMembershipsInput = Static<typeof readUserGroupMemberships.input>;
+export type ReadUserGroupMembershipsOutput = Static<typeof readUserGroupMemberships.output>;

@@ -17,16 +17,6 @@ import {
   requireGroupId,
 } from "./group-properties.js";
 
-const UpdateGroupInput = Type.Object({
-  groupId: Type.String({ description: GROUP_ID_DESCRIPTION }),
-  ...GROUP_FIELDS_INPUT,
-  ...METADATA_INPUT,
-});
-const UpdateGroupOutput = outputSchema({ group: GroupSchema });
-
-export type UpdateGroupInput = Static<typeof UpdateGroupInput>;
-export type UpdateGroupOutput = Static<typeof UpdateGroupOutput>;
-
 /** The attributes `PUT P/groups/{id}` replaces; PUT clears what it is not sent, so all are carried over. */
 const WRITABLE = ["name", "description", "population", "userFilter", "externalId", "customData"] as const;
 
@@ -39,8 +29,13 @@ export const updateGroup = defineCapability({
   id: "updateGroup",
   title: "Update Group",
   description: "Update a user group.",
-  input: UpdateGroupInput,
-  output: UpdateGroupOutput,
+  // Its groupId has no length limits in the product's Input Schema, unlike groupTarget's.
+  input: {
+    groupId: Type.String({ description: GROUP_ID_DESCRIPTION }),
+    ...GROUP_FIELDS_INPUT,
+    ...METADATA_INPUT,
+  },
+  output: outputSchema({ group: GroupSchema }),
   properties: {
     ...GROUP_ID_UI,
     groupName: GROUP_FIELDS_UI.groupName!,
@@ -56,8 +51,6 @@ export const updateGroup = defineCapability({
     invalidValue: "PingOne refused a value (the dynamic user filter, the metadata).",
     invalidFilter: "PingOne refused the dynamic user filter as a filter.",
     invalidInput: "The group id is empty, or the metadata text is not a JSON object.",
-    accessFailed: "The worker application lacks the roles or credentials for this call.",
-    unexpectedError: "PingOne or the network failed unexpectedly.",
   },
   examples: [
     { groupId: "f442f27a-6d9c-4280-891f-bed26a9bd9ce", groupName: "Managers", description: "All managers" },
@@ -74,21 +67,15 @@ export const updateGroup = defineCapability({
       method: "GET",
       path: groupPath(ctx, groupId),
     });
-    const body: Record<string, unknown> = {};
-    for (const attribute of WRITABLE) {
-      if (current.body?.[attribute] !== undefined) body[attribute] = current.body[attribute];
-    }
-    const overlay: Record<string, string | undefined> = {
+    const body = replacement(current.body ?? {}, {
       name: given(input.groupName),
       description: given(input.description),
       userFilter: given(input.userFilter),
       externalId: given(input.externalId),
-    };
-    for (const [attribute, value] of Object.entries(overlay))
-      if (value !== undefined) body[attribute] = value;
-    if (customData !== undefined) body.customData = customData;
+      customData,
+    });
     if (typeof body.name !== "string" || body.name.trim() === "") {
-      throw new CapabilityError("invalidInput", "groupName must not be empty", { httpResponseCode: 400 });
+      throw new CapabilityError("invalidInput", "groupName must not be empty");
     }
     const response = await ctx.client.request<Record<string, unknown>>({
       method: "PUT",
@@ -99,3 +86,19 @@ export const updateGroup = defineCapability({
     return succeed({ group: withoutLinks<PingOneGroup>(response.body) }, response);
   },
 });
+
+export type UpdateGroupInput = Static<typeof updateGroup.input>;
+export type UpdateGroupOutput = Static<typeof updateGroup.output>;
+
+/** The group's current writable attributes with every value given laid over them. */
+function replacement(
+  current: Record<string, unknown>,
+  overlay: Record<string, unknown>,
+): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const attribute of WRITABLE) {
+    if (current[attribute] !== undefined) body[attribute] = current[attribute];
+  }
+  for (const [attribute, value] of Object.entries(overlay)) if (value !== undefined) body[attribute] = value;
+  return body;
+}

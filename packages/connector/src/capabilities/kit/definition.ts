@@ -1,5 +1,6 @@
-import type { Static, TObject } from "@sinclair/typebox";
+import { type Static, type TObject, type TProperties, Type } from "@sinclair/typebox";
 import type { CapabilityContext } from "./context.js";
+import { DEFAULT_ERRORS } from "./error-keys.js";
 import type { CapabilityResult } from "./result.js";
 
 /** DaVinci UI controls (`preferredControlType`) used by the PingOne connector's properties. */
@@ -57,7 +58,7 @@ export interface CapabilityDefinition<I extends TObject = TObject, O extends TOb
   examples: Static<I>[];
   /**
    * Rewrites legacy property names found in older flow exports onto the current ones, before
-   * validation (capabilities.md §2.1 `userId`, A4 `password`, ...).
+   * validation (docs/connector-capabilities.md#legacy-property-names).
    */
   acceptLegacy?(input: Record<string, unknown>): Record<string, unknown>;
   handler(input: Static<I>, ctx: CapabilityContext): Promise<CapabilityResult>;
@@ -66,9 +67,112 @@ export interface CapabilityDefinition<I extends TObject = TObject, O extends TOb
 /** A definition with its types erased, as stored in the registry. */
 export type AnyCapabilityDefinition = CapabilityDefinition<TObject, TObject>;
 
-/** Identity function that keeps a definition's input type for its handler. */
-export function defineCapability<I extends TObject, O extends TObject>(
-  definition: CapabilityDefinition<I, O>,
-): CapabilityDefinition<I, O> {
+/**
+ * A part several capabilities share (the target user, the escape toggle, a notification
+ * setting): input properties, their UI, the error keys it can raise, the legacy names it maps.
+ */
+export interface CapabilityFragment<P extends TProperties = TProperties> {
+  /** `first`: before the capability's own properties (what it acts on); `last`: after them (options). */
+  placement: "first" | "last";
+  input: P;
+  properties: Record<string, PropertyUi>;
+  errors?: Record<string, string>;
+  acceptLegacy?(input: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** Identity function that keeps a fragment's property types. */
+export function defineFragment<P extends TProperties>(
+  fragment: CapabilityFragment<P>,
+): CapabilityFragment<P> {
+  return fragment;
+}
+
+type Intersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void
+  ? I
+  : never;
+
+/** The input properties a list of fragments contributes, all of them (none for no fragment). */
+type FragmentInput<F extends readonly CapabilityFragment[]> =
+  Intersection<F[number]["input"]> extends infer I extends TProperties ? I : Record<never, never>;
+
+/** The input a capability's handler gets: its own properties and its fragments'. */
+type SpecInput<P extends TProperties, F extends readonly CapabilityFragment[]> = Static<
+  TObject<P & FragmentInput<F>>
+>;
+
+/** The input schema `defineCapability` assembles (resolved lazily: TypeBox's generics are deep). */
+type AssembledInput<P extends TProperties, F extends readonly CapabilityFragment[]> =
+  TObject<P & FragmentInput<F>> extends infer I extends TObject ? I : never;
+
+/** A capability as written: what is its own, and the fragments it shares with others. */
+export interface CapabilitySpec<
+  P extends TProperties,
+  F extends readonly CapabilityFragment[],
+  O extends TObject,
+> {
+  id: string;
+  title: string;
+  description: string;
+  /** Shared fragments, e.g. `[userTarget, escapeIdentifier]`. */
+  uses?: F;
+  /** Its own input properties (TypeBox), placed between the `first` and the `last` fragments'. */
+  input?: P;
+  output: O;
+  /** UI metadata for its own properties. */
+  properties?: Record<string, PropertyUi>;
+  /** Its own error keys; for a key a fragment or DEFAULT_ERRORS also has, its text wins. */
+  errors?: Record<string, string>;
+  examples: SpecInput<P, F>[];
+  /** Runs after the fragments' own rewrites. */
+  acceptLegacy?(input: Record<string, unknown>): Record<string, unknown>;
+  handler(input: SpecInput<P, F>, ctx: CapabilityContext): Promise<CapabilityResult>;
+}
+
+/**
+ * Assembles a capability from its spec: input schema and UI in panel order (`first` fragments,
+ * its own, `last` fragments), error keys (its own, the fragments', then DEFAULT_ERRORS), and the
+ * legacy rewrites of its fragments followed by its own.
+ */
+export function defineCapability<
+  const F extends readonly CapabilityFragment[] = [],
+  P extends TProperties = Record<never, never>,
+  O extends TObject = TObject,
+>(spec: CapabilitySpec<P, F, O>): CapabilityDefinition<AssembledInput<P, F>, O> {
+  const fragments: readonly CapabilityFragment[] = spec.uses ?? [];
+  const own = { input: spec.input ?? {}, properties: spec.properties ?? {} };
+  const parts = [
+    ...fragments.filter((fragment) => fragment.placement === "first"),
+    own,
+    ...fragments.filter((fragment) => fragment.placement === "last"),
+  ];
+  const definition: CapabilityDefinition<AssembledInput<P, F>, O> = {
+    id: spec.id,
+    title: spec.title,
+    description: spec.description,
+    input: Type.Object(Object.assign({}, ...parts.map((part) => part.input))) as AssembledInput<P, F>,
+    output: spec.output,
+    properties: Object.assign({}, ...parts.map((part) => part.properties)),
+    errors: withSharedErrors(spec.errors ?? {}, [...fragments.map((f) => f.errors ?? {}), DEFAULT_ERRORS]),
+    examples: spec.examples,
+    handler: spec.handler,
+  };
+  const rewrites = [...fragments.map((fragment) => fragment.acceptLegacy), spec.acceptLegacy].filter(
+    (rewrite) => rewrite !== undefined,
+  );
+  if (rewrites.length > 0) {
+    definition.acceptLegacy = (input) => rewrites.reduce((value, rewrite) => rewrite(value), input);
+  }
   return definition;
+}
+
+/** The capability's own keys first, then each shared key it does not define itself. */
+function withSharedErrors(
+  own: Record<string, string>,
+  shared: readonly Record<string, string>[],
+): Record<string, string> {
+  const errors = { ...own };
+  for (const set of shared) {
+    for (const [key, meaning] of Object.entries(set)) if (!(key in errors)) errors[key] = meaning;
+  }
+  return errors;
 }

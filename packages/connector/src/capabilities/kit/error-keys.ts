@@ -8,6 +8,16 @@ import { CapabilityError } from "./capability-error.js";
 import { type CapabilityFailure, toOutcome } from "./result.js";
 
 /**
+ * The keys any capability can raise whatever it does: the kit adds them to every capability's
+ * errors (docs/connector-capabilities.md#error-keys).
+ */
+export const DEFAULT_ERRORS: Readonly<Record<string, string>> = {
+  invalidInput: "The input was refused before any call to PingOne.",
+  accessFailed: "The worker application lacks the roles or credentials for this call.",
+  unexpectedError: "PingOne or the network failed unexpectedly.",
+};
+
+/**
  * The error key for a PingOne error response (capabilities.md §4.2): the camelCase of PingOne's
  * code, the first detail's code first, with the status classes that override it. Capabilities
  * with their own keys (checkPassword, resetPassword, ...) decide before falling back to this.

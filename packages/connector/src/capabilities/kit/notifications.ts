@@ -1,7 +1,14 @@
-import { type TSchema, Type } from "@sinclair/typebox";
-import type { PropertyUi } from "./definition.js";
+import {
+  type TArray,
+  type TObject,
+  type TOptional,
+  type TString,
+  type TUnknown,
+  Type,
+} from "@sinclair/typebox";
+import { type CapabilityFragment, defineFragment, type PropertyUi } from "./definition.js";
 
-/** The four property names of one notification setting (capabilities.md §2.4), spelled as PingOne does. */
+/** The four property names of one notification setting, spelled as PingOne does (docs/connector-capabilities.md#notifications). */
 export interface NotificationNames {
   variant: string;
   customVariant: string;
@@ -12,13 +19,23 @@ export interface NotificationNames {
 const NOT_SENT =
   "Accepted for compatibility with DaVinci flows; PingOne's management API documents no field for it, so the connector does not send it and PingOne uses its default template.";
 
+type NotificationVariables = TArray<TObject<{ name: TString; value: TOptional<TUnknown> }>>;
+
+/** The four optional properties of one setting, typed by their names. */
+type NotificationInput<N extends NotificationNames> = {
+  [K in N["variant"] | N["customVariant"] | N["locale"]]: TOptional<TString>;
+} & { [K in N["variables"]]: TOptional<NotificationVariables> };
+
 /**
- * Input schema and UI for one notification setting. These properties are UI-only in the
- * product [doc-2025]; how the real connector passes them on is undocumented, so they are
- * validated and otherwise not used.
+ * One notification setting, placed after the capability's own properties. They are UI-only in
+ * the product; how the real connector passes them on is undocumented, so they are validated and
+ * otherwise not used.
  */
-export function notificationProperties(names: NotificationNames, label: string) {
-  const input: Record<string, TSchema> = {
+export function notificationSetting<const N extends NotificationNames>(
+  names: N,
+  label: string,
+): CapabilityFragment<NotificationInput<N>> {
+  const input = {
     [names.variant]: Type.Optional(Type.String({ description: `Notification Name (${label})` })),
     [names.customVariant]: Type.Optional(Type.String({ description: "Custom Value" })),
     [names.locale]: Type.Optional(Type.String({ description: "Notification Locale" })),
@@ -27,7 +44,7 @@ export function notificationProperties(names: NotificationNames, label: string) 
         description: "Notification Variables",
       }),
     ),
-  };
+  } as NotificationInput<N>;
   const ui: Record<string, PropertyUi> = {
     [names.variant]: {
       displayName: `Notification Name (${label})`,
@@ -54,5 +71,5 @@ export function notificationProperties(names: NotificationNames, label: string) 
       uiOnly: true,
     },
   };
-  return { input, ui };
+  return defineFragment({ placement: "last", input, properties: ui });
 }

@@ -6,7 +6,33 @@ import type { PropertyUi } from "./definition.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** "Population" + "Population ID" / "Alternative Identifier" (capabilities.md §2.2). */
+/** Flow exports also store a population's id directly in `population`. */
+export function isPopulationId(choice: string): boolean {
+  return UUID.test(choice);
+}
+
+export function populationsPath(ctx: CapabilityContext): string {
+  return `/environments/${pathSegment(ctx.environmentId)}/populations`;
+}
+
+/** Whether the population lists the alternative identifier, compared ignoring case. */
+export function hasAlternativeIdentifier(
+  population: { alternativeIdentifiers?: unknown },
+  wanted: string,
+): boolean {
+  const ids = Array.isArray(population.alternativeIdentifiers) ? population.alternativeIdentifiers : [];
+  return ids.some((id) => typeof id === "string" && id.toLowerCase() === wanted.toLowerCase());
+}
+
+/** A `population` value that is none of the choices. */
+export function unknownPopulationChoice(): CapabilityError {
+  return new CapabilityError(
+    "invalidInput",
+    "population must be usePopulationId, useAlternativeId, useDefaultPopulation or a population id",
+  );
+}
+
+/** "Population" + "Population ID" / "Alternative Identifier" (docs/connector-capabilities.md#population-choice). */
 export const POPULATION_INPUT = {
   population: Type.String({
     minLength: 0,
@@ -47,7 +73,7 @@ export const POPULATION_UI: Record<string, PropertyUi> = {
 /**
  * The population id to create a resource in, or undefined to let PingOne use its default.
  * Alternative identifiers are matched on the client (PingOne documents no filter for them),
- * case-insensitively; none → `notFound`, several → `invalidValue`.
+ * ignoring case; none → `notFound`, several → `invalidValue`.
  */
 export async function choosePopulation(
   ctx: CapabilityContext,
@@ -56,30 +82,19 @@ export async function choosePopulation(
   const choice = input.population ?? "usePopulationId";
   if (choice === "" || choice === "useDefaultPopulation") return undefined;
   if (choice === "usePopulationId") return input.populationId ? input.populationId : undefined;
-  if (UUID.test(choice)) return choice;
-  if (choice !== "useAlternativeId") {
-    throw new CapabilityError(
-      "invalidInput",
-      "population must be usePopulationId, useAlternativeId, useDefaultPopulation or a population id",
-      { httpResponseCode: 400 },
-    );
-  }
-  const wanted = (input.alternativeIdentifier ?? "").toLowerCase();
+  if (isPopulationId(choice)) return choice;
+  if (choice !== "useAlternativeId") throw unknownPopulationChoice();
+  const wanted = input.alternativeIdentifier ?? "";
   if (wanted === "") {
-    throw new CapabilityError("invalidInput", "alternativeIdentifier is required with useAlternativeId", {
-      httpResponseCode: 400,
-    });
+    throw new CapabilityError("invalidInput", "alternativeIdentifier is required with useAlternativeId");
   }
   const matches: string[] = [];
   const populations = ctx.client.paginate<{ id?: string; alternativeIdentifiers?: unknown }>(
-    `/environments/${pathSegment(ctx.environmentId)}/populations`,
+    populationsPath(ctx),
     { embedded: "populations" },
   );
   for await (const population of populations) {
-    const ids = Array.isArray(population.alternativeIdentifiers) ? population.alternativeIdentifiers : [];
-    if (ids.some((id) => typeof id === "string" && id.toLowerCase() === wanted) && population.id) {
-      matches.push(population.id);
-    }
+    if (hasAlternativeIdentifier(population, wanted) && population.id) matches.push(population.id);
   }
   if (matches.length === 0) {
     throw new CapabilityError("notFound", "No population has this alternative identifier", {
@@ -87,9 +102,7 @@ export async function choosePopulation(
     });
   }
   if (matches.length > 1) {
-    throw new CapabilityError("invalidValue", "Several populations have this alternative identifier", {
-      httpResponseCode: 400,
-    });
+    throw new CapabilityError("invalidValue", "Several populations have this alternative identifier");
   }
   return matches[0];
 }

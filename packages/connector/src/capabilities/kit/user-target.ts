@@ -4,70 +4,55 @@ import type { ApiResponse } from "../../client/types.js";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "./capability-error.js";
 import type { CapabilityContext } from "./context.js";
-import type { PropertyUi } from "./definition.js";
+import { defineFragment } from "./definition.js";
 import { stringEnum } from "./schema-helpers.js";
 import { scimEquals } from "./scim-filter.js";
 
 const MATCH_ATTRIBUTES = ["id", "username", "email"] as const;
 export type MatchAttribute = (typeof MATCH_ATTRIBUTES)[number];
 
-/** `matchAttribute` + `identifier` (capabilities.md §2.1), as every user-targeting capability declares them. */
-export const USER_TARGET_INPUT = {
-  matchAttribute: stringEnum(MATCH_ATTRIBUTES, {
-    description: "PingOne user attribute to identify a user with.",
-    default: "id",
-  }),
-  identifier: Type.String({ description: "User attribute to match attributes." }),
-};
-
-/** The "Search Special-Character Usernames" toggle [doc-2025]; escaping happens whatever its value. */
-export const ESCAPE_IDENTIFIER_INPUT = {
-  escapeIdentifier: Type.Optional(
-    Type.Boolean({ default: false, description: "Automatically escape the user attributes." }),
-  ),
-};
-
-export const USER_TARGET_UI: Record<string, PropertyUi> = {
-  matchAttribute: {
-    displayName: "PingOne Attribute",
-    control: "dropDown",
-    info: "Select the attribute that you want to match against the provided identifier to find a user.",
-    options: [
-      { name: "User ID", value: "id" },
-      { name: "Username", value: "username" },
-      { name: "Email", value: "email" },
-    ],
+/**
+ * The user a capability acts on: "PingOne Attribute" (`matchAttribute`) and "Identifier", with
+ * the error keys resolution raises and the legacy `userId` alias. Resolve it with `resolveUser`.
+ */
+export const userTarget = defineFragment({
+  placement: "first",
+  input: {
+    matchAttribute: stringEnum(MATCH_ATTRIBUTES, {
+      description: "PingOne user attribute to identify a user with.",
+      default: "id",
+    }),
+    identifier: Type.String({ description: "User attribute to match attributes." }),
   },
-  identifier: {
-    displayName: "Identifier",
-    control: "textField",
-    info: "Enter the User ID, Username, or Email address of the user that you want to find.",
+  properties: {
+    matchAttribute: {
+      displayName: "PingOne Attribute",
+      control: "dropDown",
+      info: "Select the attribute that you want to match against the provided identifier to find a user.",
+      options: [
+        { name: "User ID", value: "id" },
+        { name: "Username", value: "username" },
+        { name: "Email", value: "email" },
+      ],
+    },
+    identifier: {
+      displayName: "Identifier",
+      control: "textField",
+      info: "Enter the User ID, Username, or Email address of the user that you want to find.",
+    },
   },
-};
-
-export const ESCAPE_IDENTIFIER_UI: Record<string, PropertyUi> = {
-  escapeIdentifier: {
-    displayName: "Search Special-Character Usernames",
-    control: "toggleSwitch",
-    info: "A toggle switch to automatically escape the user attributes.",
-    uiOnly: true,
+  errors: {
+    noUserMatch: "No user matches the identifier.",
+    multipleUserMatch: "More than one user matches the identifier; none was chosen.",
   },
-};
-
-/** The error keys user resolution can raise. */
-export const USER_TARGET_ERRORS = {
-  noUserMatch: "No user matches the identifier.",
-  multipleUserMatch: "More than one user matches the identifier; none was chosen.",
-  invalidInput: "The input was refused before any call to PingOne.",
-  accessFailed: "The worker application lacks the roles or credentials for this call.",
-  unexpectedError: "PingOne or the network failed unexpectedly.",
-};
+  acceptLegacy: acceptLegacyUserId,
+});
 
 /**
- * Older flows carry `userId` instead of `identifier` (capabilities.md §2.1): with an empty
- * identifier, `userId` is used as a user id.
+ * Older flows carry `userId` instead of `identifier`: with an empty identifier, `userId` is used
+ * as a user id (docs/connector-capabilities.md#legacy-property-names).
  */
-export function acceptLegacyUserId(input: Record<string, unknown>): Record<string, unknown> {
+function acceptLegacyUserId(input: Record<string, unknown>): Record<string, unknown> {
   const identifier = input.identifier;
   const empty = identifier === undefined || identifier === null || identifier === "";
   if (empty && typeof input.userId === "string" && input.userId !== "") {
@@ -93,10 +78,10 @@ export function userPath(ctx: CapabilityContext, userId: string): string {
 }
 
 /**
- * Finds the one user a capability acts on (capabilities.md §2.1). By id: one read, 404/400 →
- * `noUserMatch`. By username or email: a filter with the value escaped, limit 2, so that
- * ambiguity (`multipleUserMatch`) is told apart from no match (`noUserMatch`). `final` marks the
- * lookup as the capability's last call, for dry runs.
+ * Finds the one user a capability acts on (docs/connector-capabilities.md#user-resolution). By
+ * id: one read, 404/400 → `noUserMatch`. By username or email: a filter with the value escaped,
+ * limit 2, so that ambiguity (`multipleUserMatch`) is told apart from no match (`noUserMatch`).
+ * `final` marks the lookup as the capability's last call, for dry runs.
  */
 export async function resolveUser(
   ctx: CapabilityContext,
@@ -107,7 +92,7 @@ export async function resolveUser(
   const matchAttribute = target.matchAttribute ?? "id";
   const { identifier } = target;
   if (identifier.trim() === "") {
-    throw new CapabilityError("invalidInput", "identifier must not be empty", { httpResponseCode: 400 });
+    throw new CapabilityError("invalidInput", "identifier must not be empty");
   }
   if (matchAttribute === "id") {
     if (!isSafePathSegment(identifier)) throw noUserMatch(matchAttribute);

@@ -63,18 +63,20 @@ export function findDetail(
 }
 
 /**
- * Disabled users cannot use password operations (pingone-api.md §6.5); checked on the resolved
- * user so the flow gets `userDisabled` without a call that would count as a failure.
+ * Disabled users cannot use password operations (docs/connector-capabilities.md#disabled-users);
+ * checked on the resolved user so the flow gets `userDisabled` without a call that would count
+ * as a failure.
  */
 export function refuseDisabledUser(user: Record<string, unknown>): void {
   if (user.enabled === false) {
-    throw new CapabilityError("userDisabled", "The user is disabled", { httpResponseCode: 400 });
+    throw new CapabilityError("userDisabled", "The user is disabled");
   }
 }
 
 /**
  * `ACCOUNT_NOT_USABLE` (disabled, locked account or authoritative identity provider) →
- * `userDisabled` when the user is disabled, `accountNotUsable` otherwise (pingone-api.md §7.3).
+ * `userDisabled` when the user is disabled, `accountNotUsable` otherwise
+ * (docs/connector-capabilities.md#password-failures).
  */
 export function accountNotUsable(
   error: PingOneApiError,
@@ -90,7 +92,7 @@ export function accountNotUsable(
   );
 }
 
-/** The password-related keys every password capability shares, plus the user-resolution ones. */
+/** The account keys every password capability that resolves a user can raise. */
 export const PASSWORD_USER_ERRORS = {
   userDisabled: "The user is disabled.",
   accountNotUsable: "The account is locked or its identity provider owns the password.",

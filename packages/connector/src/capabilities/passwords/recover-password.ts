@@ -5,24 +5,8 @@ import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizePasswordState, PasswordStateSchema } from "../kit/schemas/password-state.js";
-import {
-  acceptLegacyUserId,
-  resolveUser,
-  USER_TARGET_ERRORS,
-  USER_TARGET_INPUT,
-  USER_TARGET_UI,
-} from "../kit/user-target.js";
+import { resolveUser, userTarget } from "../kit/user-target.js";
 import { findDetail, passwordAction, readPasswordState } from "./password-calls.js";
-
-const RecoverPasswordInput = Type.Object({
-  ...USER_TARGET_INPUT,
-  recoveryCode: Type.String({ description: "The code to validate." }),
-  newPassword: Type.String({ minLength: 1, description: "The user's new password." }),
-});
-const RecoverPasswordOutput = outputSchema({ passwordState: PasswordStateSchema });
-
-export type RecoverPasswordInput = Static<typeof RecoverPasswordInput>;
-export type RecoverPasswordOutput = Static<typeof RecoverPasswordOutput>;
 
 const RECOVER = "application/vnd.pingidentity.password.recover+json";
 
@@ -31,10 +15,13 @@ export const recoverPassword = defineCapability({
   id: "recoverPassword",
   title: "Validate Password Recovery Code",
   description: "Validate recovery codes and allow users to reset their passwords.",
-  input: RecoverPasswordInput,
-  output: RecoverPasswordOutput,
+  uses: [userTarget],
+  input: {
+    recoveryCode: Type.String({ description: "The code to validate." }),
+    newPassword: Type.String({ minLength: 1, description: "The user's new password." }),
+  },
+  output: outputSchema({ passwordState: PasswordStateSchema }),
   properties: {
-    ...USER_TARGET_UI,
     recoveryCode: {
       displayName: "Recovery Code",
       control: "textField",
@@ -54,7 +41,6 @@ export const recoverPassword = defineCapability({
     accountNotUsable:
       "Maximum password recovery failures exceeded, or the account cannot use password recovery.",
     invalidFilter: "PingOne rejected the user lookup filter.",
-    ...USER_TARGET_ERRORS,
     notFound: "A resource other than the user was not found.",
   },
   examples: [
@@ -65,7 +51,6 @@ export const recoverPassword = defineCapability({
       newPassword: "N3wP@ssw0rd!",
     },
   ],
-  acceptLegacy: acceptLegacyUserId,
   async handler(input, ctx) {
     const { id } = await resolveUser(ctx, input);
     const body = { recoveryCode: input.recoveryCode, newPassword: input.newPassword };
@@ -86,7 +71,10 @@ export const recoverPassword = defineCapability({
   },
 });
 
-/** pingone-api.md §7.3. */
+export type RecoverPasswordInput = Static<typeof recoverPassword.input>;
+export type RecoverPasswordOutput = Static<typeof recoverPassword.output>;
+
+/** docs/connector-capabilities.md#password-failures. */
 function classifyRecoverFailure(error: PingOneApiError): CapabilityError | undefined {
   if (error.pingOneCode === "REQUEST_FAILED") {
     return new CapabilityError("accountNotUsable", "Maximum password recovery failures exceeded", {

@@ -1,20 +1,14 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import { CapabilityError } from "../kit/capability-error.js";
+import type { CapabilityContext } from "../kit/context.js";
 import { defineCapability } from "../kit/definition.js";
-import { notificationProperties } from "../kit/notifications.js";
+import { escapeIdentifier } from "../kit/escape-identifier.js";
+import { notificationSetting } from "../kit/notifications.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizePasswordState, PasswordStateSchema } from "../kit/schemas/password-state.js";
-import {
-  acceptLegacyUserId,
-  ESCAPE_IDENTIFIER_INPUT,
-  ESCAPE_IDENTIFIER_UI,
-  resolveUser,
-  USER_TARGET_ERRORS,
-  USER_TARGET_INPUT,
-  USER_TARGET_UI,
-} from "../kit/user-target.js";
+import { resolveUser, userTarget } from "../kit/user-target.js";
 import {
   accountNotUsable,
   currentPasswordStatus,
@@ -24,7 +18,7 @@ import {
   refuseDisabledUser,
 } from "./password-calls.js";
 
-const notifications = notificationProperties(
+const notifications = notificationSetting(
   {
     variant: "changePasswordUserTemplateVariant",
     customVariant: "changePasswordUserCustomTemplateVariant",
@@ -34,18 +28,6 @@ const notifications = notificationProperties(
   "Password Change End User",
 );
 
-const ResetPasswordInput = Type.Object({
-  ...USER_TARGET_INPUT,
-  currentPassword: Type.Optional(Type.String({ minLength: 1, description: "The user's current password." })),
-  newPassword: Type.Optional(Type.String({ minLength: 1, description: "The user's new password." })),
-  ...ESCAPE_IDENTIFIER_INPUT,
-  ...notifications.input,
-});
-const ResetPasswordOutput = outputSchema({ passwordState: PasswordStateSchema });
-
-export type ResetPasswordInput = Static<typeof ResetPasswordInput>;
-export type ResetPasswordOutput = Static<typeof ResetPasswordOutput>;
-
 const RESET = "application/vnd.pingidentity.password.reset+json";
 
 /** A13 Change Password: self-service, validated with the current password. */
@@ -53,14 +35,17 @@ export const resetPassword = defineCapability({
   id: "resetPassword",
   title: "Change Password",
   description: "Change a user's password to a new password using their current password for validation.",
-  input: ResetPasswordInput,
-  output: ResetPasswordOutput,
+  uses: [userTarget, escapeIdentifier, notifications],
+  input: {
+    currentPassword: Type.Optional(
+      Type.String({ minLength: 1, description: "The user's current password." }),
+    ),
+    newPassword: Type.Optional(Type.String({ minLength: 1, description: "The user's new password." })),
+  },
+  output: outputSchema({ passwordState: PasswordStateSchema }),
   properties: {
-    ...USER_TARGET_UI,
     currentPassword: { displayName: "Current Password", control: "textField", secret: true },
     newPassword: { displayName: "New Password", control: "textField", secret: true },
-    ...ESCAPE_IDENTIFIER_UI,
-    ...notifications.ui,
   },
   errors: {
     currentPasswordNotValid: "Current password is not valid",
@@ -69,7 +54,6 @@ export const resetPassword = defineCapability({
     passwordLockedOut: "Too many failures: the password is locked out.",
     requiredValue: "The current or the new password is missing.",
     ...PASSWORD_USER_ERRORS,
-    ...USER_TARGET_ERRORS,
     notFound: "A resource other than the user was not found.",
   },
   examples: [
@@ -80,13 +64,10 @@ export const resetPassword = defineCapability({
       newPassword: "N3wP@ssw0rd!",
     },
   ],
-  acceptLegacy: acceptLegacyUserId,
   async handler(input, ctx) {
     const missing = (["currentPassword", "newPassword"] as const).filter((name) => !input[name]);
     if (missing.length > 0) {
-      throw new CapabilityError("requiredValue", `${missing.join(" and ")} must be given`, {
-        httpResponseCode: 400,
-      });
+      throw new CapabilityError("requiredValue", `${missing.join(" and ")} must be given`);
     }
     const { resource: user, id } = await resolveUser(ctx, input);
     refuseDisabledUser(user);
@@ -104,9 +85,12 @@ export const resetPassword = defineCapability({
   },
 });
 
-/** pingone-api.md §7.3: the target names the field; the state tells a lockout from a wrong password. */
+export type ResetPasswordInput = Static<typeof resetPassword.input>;
+export type ResetPasswordOutput = Static<typeof resetPassword.output>;
+
+/** docs/connector-capabilities.md#password-failures: the target names the field; the state tells a lockout. */
 async function classifyResetFailure(
-  ctx: Parameters<typeof currentPasswordStatus>[0],
+  ctx: CapabilityContext,
   error: PingOneApiError,
   user: Record<string, unknown>,
   userId: string,

@@ -2,19 +2,12 @@ import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
-import { notificationProperties } from "../kit/notifications.js";
+import { escapeIdentifier } from "../kit/escape-identifier.js";
+import { notificationSetting } from "../kit/notifications.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizePasswordState, PasswordStateSchema } from "../kit/schemas/password-state.js";
-import {
-  acceptLegacyUserId,
-  ESCAPE_IDENTIFIER_INPUT,
-  ESCAPE_IDENTIFIER_UI,
-  resolveUser,
-  USER_TARGET_ERRORS,
-  USER_TARGET_INPUT,
-  USER_TARGET_UI,
-} from "../kit/user-target.js";
+import { resolveUser, userTarget } from "../kit/user-target.js";
 import {
   accountNotUsable,
   findDetail,
@@ -23,7 +16,7 @@ import {
   refuseDisabledUser,
 } from "./password-calls.js";
 
-const notifications = notificationProperties(
+const notifications = notificationSetting(
   {
     variant: "setPasswordAdminTemplateVariant",
     customVariant: "setPasswordAdminCustomTemplateVariant",
@@ -33,24 +26,6 @@ const notifications = notificationProperties(
   "Password Change Admin",
 );
 
-const SetPasswordInput = Type.Object({
-  ...USER_TARGET_INPUT,
-  passwordValue: Type.String({
-    minLength: 1,
-    description: "The password to set; can be in a cleartext or pre-encoded format.",
-  }),
-  forceChange: Type.Optional(Type.Boolean({ default: false, description: "Force Change Password" })),
-  bypassPolicy: Type.Optional(
-    Type.Boolean({ default: false, description: "Bypass PingOne Password Policy" }),
-  ),
-  ...ESCAPE_IDENTIFIER_INPUT,
-  ...notifications.input,
-});
-const SetPasswordOutput = outputSchema({ passwordState: PasswordStateSchema });
-
-export type SetPasswordInput = Static<typeof SetPasswordInput>;
-export type SetPasswordOutput = Static<typeof SetPasswordOutput>;
-
 const SET = "application/vnd.pingidentity.password.set+json";
 
 /** A14 Set Password: an administrative set, no current password. */
@@ -58,10 +33,19 @@ export const setPassword = defineCapability({
   id: "setPassword",
   title: "Set Password",
   description: "Set a user's password, optionally forcing the user to change password at next login.",
-  input: SetPasswordInput,
-  output: SetPasswordOutput,
+  uses: [userTarget, escapeIdentifier, notifications],
+  input: {
+    passwordValue: Type.String({
+      minLength: 1,
+      description: "The password to set; can be in a cleartext or pre-encoded format.",
+    }),
+    forceChange: Type.Optional(Type.Boolean({ default: false, description: "Force Change Password" })),
+    bypassPolicy: Type.Optional(
+      Type.Boolean({ default: false, description: "Bypass PingOne Password Policy" }),
+    ),
+  },
+  output: outputSchema({ passwordState: PasswordStateSchema }),
   properties: {
-    ...USER_TARGET_UI,
     passwordValue: {
       displayName: "Password Value",
       control: "textField",
@@ -78,8 +62,6 @@ export const setPassword = defineCapability({
       control: "toggleSwitch",
       info: "Do not check a cleartext password against the population's password policy.",
     },
-    ...ESCAPE_IDENTIFIER_UI,
-    ...notifications.ui,
   },
   errors: {
     passwordPolicyNotValid: "Password did not satisfy policy requirements",
@@ -87,7 +69,6 @@ export const setPassword = defineCapability({
     invalidValue: "Another value was refused by PingOne.",
     requiredValue: "A required value is missing.",
     ...PASSWORD_USER_ERRORS,
-    ...USER_TARGET_ERRORS,
     notFound: "A resource other than the user was not found.",
   },
   examples: [
@@ -105,15 +86,11 @@ export const setPassword = defineCapability({
     },
   ],
   acceptLegacy(input) {
-    const legacy = acceptLegacyUserId(input);
     // Older flows pass the value as newPassword.
-    if (
-      (legacy.passwordValue === undefined || legacy.passwordValue === "") &&
-      typeof legacy.newPassword === "string"
-    ) {
-      return { ...legacy, passwordValue: legacy.newPassword };
-    }
-    return legacy;
+    const empty = input.passwordValue === undefined || input.passwordValue === "";
+    return empty && typeof input.newPassword === "string"
+      ? { ...input, passwordValue: input.newPassword }
+      : input;
   },
   async handler(input, ctx) {
     const { resource: user, id } = await resolveUser(ctx, input);
@@ -131,20 +108,29 @@ export const setPassword = defineCapability({
       return succeed({ passwordState: normalizePasswordState(response.body) }, response);
     } catch (error) {
       if (!(error instanceof PingOneApiError)) throw error;
-      const unusable = accountNotUsable(error, user);
-      if (unusable) throw unusable;
-      const invalid =
-        findDetail(error, "INVALID_VALUE", "value") ?? findDetail(error, "INVALID_VALUE", "password");
-      if (invalid) {
-        const scheme = Array.isArray(invalid.innerError?.allowedValues);
-        throw new CapabilityError(
-          scheme ? "passwordStorageSchemeUnsupported" : "passwordPolicyNotValid",
-          invalid.message ??
-            (scheme ? "Unsupported password storage scheme" : "Password did not satisfy policy requirements"),
-          { apiError: error },
-        );
-      }
-      throw error;
+      throw classifySetFailure(error, user) ?? error;
     }
   },
 });
+
+export type SetPasswordInput = Static<typeof setPassword.input>;
+export type SetPasswordOutput = Static<typeof setPassword.output>;
+
+/** docs/connector-capabilities.md#password-failures: `allowedValues` marks an unsupported scheme. */
+function classifySetFailure(
+  error: PingOneApiError,
+  user: Record<string, unknown>,
+): CapabilityError | undefined {
+  const unusable = accountNotUsable(error, user);
+  if (unusable) return unusable;
+  const invalid =
+    findDetail(error, "INVALID_VALUE", "value") ?? findDetail(error, "INVALID_VALUE", "password");
+  if (!invalid) return undefined;
+  const scheme = Array.isArray(invalid.innerError?.allowedValues);
+  return new CapabilityError(
+    scheme ? "passwordStorageSchemeUnsupported" : "passwordPolicyNotValid",
+    invalid.message ??
+      (scheme ? "Unsupported password storage scheme" : "Password did not satisfy policy requirements"),
+    { apiError: error },
+  );
+}

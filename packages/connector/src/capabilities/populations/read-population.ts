@@ -3,29 +3,19 @@ import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext } from "../kit/context.js";
 import { defineCapability } from "../kit/definition.js";
-import { POPULATION_INPUT, POPULATION_UI } from "../kit/population-target.js";
+import {
+  hasAlternativeIdentifier,
+  isPopulationId,
+  POPULATION_INPUT,
+  POPULATION_UI,
+  populationsPath,
+  unknownPopulationChoice,
+} from "../kit/population-target.js";
 import { readCollection } from "../kit/read-collection.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { type PingOnePopulation, PopulationSchema } from "../kit/schemas/population.js";
 import { withoutLinks } from "../kit/schemas/without-links.js";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const ReadPopulationInput = Type.Object({
-  population: POPULATION_INPUT.population,
-  alternativeIdentifier: Type.Optional(
-    Type.String({ minLength: 0, maxLength: 255, description: "Alternative Identifier" }),
-  ),
-  populationId: POPULATION_INPUT.populationId,
-});
-const ReadPopulationOutput = outputSchema({
-  population: PopulationSchema,
-  populations: Type.Array(PopulationSchema, { description: "Every population that matched" }),
-});
-
-export type ReadPopulationInput = Static<typeof ReadPopulationInput>;
-export type ReadPopulationOutput = Static<typeof ReadPopulationOutput>;
 
 type PopulationResource = Record<string, unknown> & { createdAt?: string; alternativeIdentifiers?: unknown };
 
@@ -37,8 +27,17 @@ export const readPopulation = defineCapability({
   id: "readPopulation",
   title: "Read Population",
   description: "Find population information.",
-  input: ReadPopulationInput,
-  output: ReadPopulationOutput,
+  input: {
+    population: POPULATION_INPUT.population,
+    alternativeIdentifier: Type.Optional(
+      Type.String({ minLength: 0, maxLength: 255, description: "Alternative Identifier" }),
+    ),
+    populationId: POPULATION_INPUT.populationId,
+  },
+  output: outputSchema({
+    population: PopulationSchema,
+    populations: Type.Array(PopulationSchema, { description: "Every population that matched" }),
+  }),
   properties: {
     population: POPULATION_UI.population!,
     alternativeIdentifier: {
@@ -51,8 +50,6 @@ export const readPopulation = defineCapability({
   errors: {
     notFound: "No population has this id or alternative identifier.",
     invalidInput: "The population id or alternative identifier the choice needs is empty.",
-    accessFailed: "The worker application lacks the roles or credentials for this call.",
-    unexpectedError: "PingOne or the network failed unexpectedly.",
   },
   examples: [
     { population: "usePopulationId", populationId: "42fc7d8f-db37-4a42-8eb8-6664e7f62f79" },
@@ -63,24 +60,17 @@ export const readPopulation = defineCapability({
     if (choice === "useAlternativeId") return byAlternativeId(ctx, input.alternativeIdentifier?.trim() ?? "");
     if (choice === "useDefaultPopulation") return defaultPopulation(ctx);
     if (choice === "usePopulationId") return byId(ctx, input.populationId?.trim() ?? "");
-    if (UUID.test(choice)) return byId(ctx, choice);
-    throw new CapabilityError(
-      "invalidInput",
-      "population must be usePopulationId, useAlternativeId, useDefaultPopulation or a population id",
-      { httpResponseCode: 400 },
-    );
+    if (isPopulationId(choice)) return byId(ctx, choice);
+    throw unknownPopulationChoice();
   },
 });
 
-function populationsPath(ctx: CapabilityContext): string {
-  return `/environments/${pathSegment(ctx.environmentId)}/populations`;
-}
+export type ReadPopulationInput = Static<typeof readPopulation.input>;
+export type ReadPopulationOutput = Static<typeof readPopulation.output>;
 
 async function byId(ctx: CapabilityContext, populationId: string) {
   if (populationId === "") {
-    throw new CapabilityError("invalidInput", "populationId is required with usePopulationId", {
-      httpResponseCode: 400,
-    });
+    throw new CapabilityError("invalidInput", "populationId is required with usePopulationId");
   }
   if (!isSafePathSegment(populationId)) {
     throw new CapabilityError("notFound", "No population has this id", { httpResponseCode: 404 });
@@ -96,16 +86,11 @@ async function byId(ctx: CapabilityContext, populationId: string) {
 
 async function byAlternativeId(ctx: CapabilityContext, alternativeIdentifier: string) {
   if (alternativeIdentifier === "") {
-    throw new CapabilityError("invalidInput", "alternativeIdentifier is required with useAlternativeId", {
-      httpResponseCode: 400,
-    });
+    throw new CapabilityError("invalidInput", "alternativeIdentifier is required with useAlternativeId");
   }
-  const wanted = alternativeIdentifier.toLowerCase();
   return selectFromAll(
     ctx,
-    (population) =>
-      Array.isArray(population.alternativeIdentifiers) &&
-      population.alternativeIdentifiers.some((id) => typeof id === "string" && id.toLowerCase() === wanted),
+    (population) => hasAlternativeIdentifier(population, alternativeIdentifier),
     "No population has this alternative identifier",
   );
 }

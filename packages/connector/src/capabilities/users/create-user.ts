@@ -1,12 +1,12 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
-import { notificationProperties } from "../kit/notifications.js";
+import { notificationSetting } from "../kit/notifications.js";
 import { choosePopulation, POPULATION_INPUT, POPULATION_UI } from "../kit/population-target.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema, stringEnum } from "../kit/schema-helpers.js";
 import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
+import { usersPath } from "../kit/user-target.js";
 import {
   ADDITIONAL_USER_PROPERTIES_INPUT,
   ADDITIONAL_USER_PROPERTIES_UI,
@@ -16,7 +16,7 @@ import {
   PROFILE_UI,
 } from "./user-attributes.js";
 
-const accountCreated = notificationProperties(
+const accountCreated = notificationSetting(
   {
     variant: "templateVariantAccountCreated",
     customVariant: "accountCreatedCustomTemplateVariant",
@@ -25,7 +25,7 @@ const accountCreated = notificationProperties(
   },
   "Account Created",
 );
-const verificationCode = notificationProperties(
+const verificationCode = notificationSetting(
   {
     variant: "templateVariantVerificationRequired",
     customVariant: "verificationRequiredCustomTemplateVariant",
@@ -35,27 +35,7 @@ const verificationCode = notificationProperties(
   "Verification Code",
 );
 
-const CreateUserInput = Type.Object({
-  username: Type.String({ description: "The unique identifier for the user." }),
-  ...POPULATION_INPUT,
-  passwordForCreateUser: Type.Optional(Type.String({ description: "The user's initial password." })),
-  ...PROFILE_INPUT,
-  ...ADDITIONAL_USER_PROPERTIES_INPUT,
-  lifecycleStatus: stringEnum(["ACCOUNT_OK", "VERIFICATION_REQUIRED"] as const, {
-    default: "ACCOUNT_OK",
-    description: "The user's lifecycle status.",
-  }),
-  ...accountCreated.input,
-  ...verificationCode.input,
-});
-const CreateUserOutput = outputSchema({ user: UserSchema });
-
-export type CreateUserInput = Static<typeof CreateUserInput>;
-export type CreateUserOutput = Static<typeof CreateUserOutput>;
-
-const IMPORT = "application/vnd.pingidentity.user.import+json";
-
-/** Attributes only PingOne sets, or that have their own capability (capabilities.md §2.3). */
+/** Attributes only PingOne sets, or that have their own capability. */
 const NOT_SETTABLE = new Set([
   "id",
   "environment",
@@ -70,13 +50,26 @@ const NOT_SETTABLE = new Set([
 /** A simple shape check; PingOne does the full validation. */
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
+const IMPORT = "application/vnd.pingidentity.user.import+json";
+
 /** A4 Create User, with `user.import+json` so that the password and lifecycle can be set. */
 export const createUser = defineCapability({
   id: "createUser",
   title: "Create User",
   description: "Create a user with the attribute values provided.",
-  input: CreateUserInput,
-  output: CreateUserOutput,
+  uses: [accountCreated, verificationCode],
+  input: {
+    username: Type.String({ description: "The unique identifier for the user." }),
+    ...POPULATION_INPUT,
+    passwordForCreateUser: Type.Optional(Type.String({ description: "The user's initial password." })),
+    ...PROFILE_INPUT,
+    ...ADDITIONAL_USER_PROPERTIES_INPUT,
+    lifecycleStatus: stringEnum(["ACCOUNT_OK", "VERIFICATION_REQUIRED"] as const, {
+      default: "ACCOUNT_OK",
+      description: "The user's lifecycle status.",
+    }),
+  },
+  output: outputSchema({ user: UserSchema }),
   properties: {
     username: { displayName: "Username", control: "textField", info: "The unique identifier for the user." },
     ...POPULATION_UI,
@@ -92,8 +85,6 @@ export const createUser = defineCapability({
         { name: "Verification Required", value: "VERIFICATION_REQUIRED" },
       ],
     },
-    ...accountCreated.ui,
-    ...verificationCode.ui,
   },
   errors: {
     uniquenessViolation: "An account with that email address already exists.",
@@ -102,8 +93,6 @@ export const createUser = defineCapability({
     invalidInput: "Enter a valid email address",
     notFound: "The population does not exist.",
     requiredValue: "A required attribute (such as email) is missing.",
-    accessFailed: "The worker application lacks the roles or credentials for this call.",
-    unexpectedError: "PingOne or the network failed unexpectedly.",
   },
   examples: [
     {
@@ -134,10 +123,10 @@ export const createUser = defineCapability({
   },
   async handler(input, ctx) {
     if (input.username.trim() === "") {
-      throw new CapabilityError("invalidInput", "username must not be empty", { httpResponseCode: 400 });
+      throw new CapabilityError("invalidInput", "username must not be empty");
     }
     if (input.email && !EMAIL.test(input.email)) {
-      throw new CapabilityError("invalidInput", "Enter a valid email address", { httpResponseCode: 400 });
+      throw new CapabilityError("invalidInput", "Enter a valid email address");
     }
     const body: Record<string, unknown> = { username: input.username };
     applyProfile(body, input);
@@ -149,7 +138,7 @@ export const createUser = defineCapability({
     applyAdditionalProperties(body, input.additionalUserProperties, NOT_SETTABLE);
     const response = await ctx.client.request<Record<string, unknown>>({
       method: "POST",
-      path: `/environments/${pathSegment(ctx.environmentId)}/users`,
+      path: usersPath(ctx),
       contentType: IMPORT,
       body,
       final: true,
@@ -157,3 +146,6 @@ export const createUser = defineCapability({
     return succeed({ user: normalizeUser(response.body) }, response);
   },
 });
+
+export type CreateUserInput = Static<typeof createUser.input>;
+export type CreateUserOutput = Static<typeof createUser.output>;

@@ -2,46 +2,30 @@ import { type Static, Type } from "@sinclair/typebox";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema, stringEnum } from "../kit/schema-helpers.js";
-import {
-  acceptLegacyUserId,
-  resolveUser,
-  USER_TARGET_ERRORS,
-  USER_TARGET_INPUT,
-  USER_TARGET_UI,
-  userPath,
-} from "../kit/user-target.js";
-
-const EnableUserInput = Type.Object({
-  ...USER_TARGET_INPUT,
-  // Flows store toggles as booleans; text values "true"/"false" from variables are accepted too.
-  enabled: Type.Union([Type.Boolean(), stringEnum(["true", "false"] as const)], {
-    description: "Enable Status Of User",
-  }),
-});
-const EnableUserOutput = outputSchema({
-  user: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: true }),
-});
-
-export type EnableUserInput = Static<typeof EnableUserInput>;
-export type EnableUserOutput = Static<typeof EnableUserOutput>;
+import { resolveUser, userPath, userTarget } from "../kit/user-target.js";
 
 /** A8 Update User Status: enable or disable. Setting the current value again is a success. */
 export const enableUser = defineCapability({
   id: "enableUser",
   title: "Update User Status",
   description: "Enable or disable user accounts.",
-  input: EnableUserInput,
-  output: EnableUserOutput,
+  uses: [userTarget],
+  input: {
+    // Flows store toggles as booleans; text values "true"/"false" from variables are accepted too.
+    enabled: Type.Union([Type.Boolean(), stringEnum(["true", "false"] as const)], {
+      description: "Enable Status Of User",
+    }),
+  },
+  output: outputSchema({
+    user: Type.Object({ enabled: Type.Boolean() }, { additionalProperties: true }),
+  }),
   properties: {
-    ...USER_TARGET_UI,
     enabled: { displayName: "Enable User", control: "toggleSwitch", info: "Enable Status Of User" },
   },
-  errors: USER_TARGET_ERRORS,
   examples: [
     { matchAttribute: "id", identifier: "f442f27a-6d9c-4280-891f-bed26a9bd9ce", enabled: false },
     { matchAttribute: "username", identifier: "johndoe", enabled: "true" },
   ],
-  acceptLegacy: acceptLegacyUserId,
   async handler(input, ctx) {
     const enabled = input.enabled === true || input.enabled === "true";
     const { id } = await resolveUser(ctx, input);
@@ -55,3 +39,6 @@ export const enableUser = defineCapability({
     return succeed({ user: { enabled: confirmed } }, response);
   },
 });
+
+export type EnableUserInput = Static<typeof enableUser.input>;
+export type EnableUserOutput = Static<typeof enableUser.output>;

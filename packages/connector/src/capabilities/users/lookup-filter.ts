@@ -4,12 +4,12 @@ import type { ApiResponse } from "../../client/types.js";
 import { isSafePathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext } from "../kit/context.js";
-import type { PropertyUi } from "../kit/definition.js";
+import { defineFragment } from "../kit/definition.js";
+import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { SCIM_ATTRIBUTE_PATH, scimAnyOf, scimEquals } from "../kit/scim-filter.js";
-import { ESCAPE_IDENTIFIER_INPUT, ESCAPE_IDENTIFIER_UI, userPath } from "../kit/user-target.js";
+import { userPath } from "../kit/user-target.js";
 
-/** The matching properties Find User and Find Multiple Users share (capabilities.md A1, A2). */
-export const LOOKUP_INPUT = {
+const LOOKUP_INPUT = {
   useCustomSCIMFilter: Type.Optional(Type.Boolean({ default: false, description: "Custom SCIM Filter" })),
   scimFilter: Type.Optional(Type.String({ description: "SCIM filter to match users." })),
   matchAttributes: Type.Optional(
@@ -21,40 +21,48 @@ export const LOOKUP_INPUT = {
   userIdentifierForFindUser: Type.Optional(
     Type.String({ description: "User attribute to match attributes." }),
   ),
-  ...ESCAPE_IDENTIFIER_INPUT,
+  ...escapeIdentifier.input,
 };
 
 const LookupSchema = Type.Object(LOOKUP_INPUT);
 type LookupInput = Static<typeof LookupSchema>;
 
-export const LOOKUP_UI: Record<string, PropertyUi> = {
-  useCustomSCIMFilter: {
-    displayName: "Custom SCIM Filter",
-    control: "toggleSwitch",
-    info: "Use a SCIM filter instead of attributes and an identifier.",
-    uiOnly: true,
+/**
+ * The matching properties Find User and Find Multiple Users share: a SCIM filter, or attributes
+ * and an identifier (docs/connector-capabilities.md#user-lookup). Older flows put the
+ * identifier in `identifier`.
+ */
+export const userMatch = defineFragment({
+  placement: "first",
+  input: LOOKUP_INPUT,
+  properties: {
+    useCustomSCIMFilter: {
+      displayName: "Custom SCIM Filter",
+      control: "toggleSwitch",
+      info: "Use a SCIM filter instead of attributes and an identifier.",
+      uiOnly: true,
+    },
+    scimFilter: { displayName: "SCIM Filter", control: "textField", info: "SCIM filter to match users." },
+    matchAttributes: {
+      displayName: "PingOne Attributes",
+      control: "textFieldArrayView",
+      info: "Enter the PingOne attributes you want to use to find a user, such as username, userID, or email.",
+    },
+    userIdentifierForFindUser: {
+      displayName: "Identifier",
+      control: "textField",
+      info: "Enter the identifier, which was captured earlier in the flow, that you want to use to find a user. For example, if the attributes specified are email and username, and the identifier is username, the system will search for users whose email or username match the value captured under username.",
+    },
+    ...escapeIdentifier.properties,
   },
-  scimFilter: { displayName: "SCIM Filter", control: "textField", info: "SCIM filter to match users." },
-  matchAttributes: {
-    displayName: "PingOne Attributes",
-    control: "textFieldArrayView",
-    info: "Enter the PingOne attributes you want to use to find a user, such as username, userID, or email.",
+  errors: { invalidFilter: "PingOne rejected the SCIM filter." },
+  acceptLegacy(input) {
+    const empty = input.userIdentifierForFindUser === undefined || input.userIdentifierForFindUser === "";
+    return empty && typeof input.identifier === "string" && input.identifier !== ""
+      ? { ...input, userIdentifierForFindUser: input.identifier }
+      : input;
   },
-  userIdentifierForFindUser: {
-    displayName: "Identifier",
-    control: "textField",
-    info: "Enter the identifier, which was captured earlier in the flow, that you want to use to find a user. For example, if the attributes specified are email and username, and the identifier is username, the system will search for users whose email or username match the value captured under username.",
-  },
-  ...ESCAPE_IDENTIFIER_UI,
-};
-
-/** Older flows put the value in `identifier` (capabilities.md A1). */
-export function acceptLegacyIdentifier(input: Record<string, unknown>): Record<string, unknown> {
-  const empty = input.userIdentifierForFindUser === undefined || input.userIdentifierForFindUser === "";
-  return empty && typeof input.identifier === "string" && input.identifier !== ""
-    ? { ...input, userIdentifierForFindUser: input.identifier }
-    : input;
-}
+});
 
 const ID_ALIASES = new Set(["id", "userID", "userId", "ID"]);
 
@@ -118,5 +126,5 @@ export async function readUserById(
 }
 
 function invalid(message: string): CapabilityError {
-  return new CapabilityError("invalidInput", message, { httpResponseCode: 400 });
+  return new CapabilityError("invalidInput", message);
 }

@@ -9,14 +9,8 @@ import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
 import { userPath } from "../kit/user-target.js";
 import { passwordAction, readPasswordState } from "../passwords/password-calls.js";
 
-const UnlockUserInput = Type.Object({ userId: Type.String({ description: "ID of the User." }) });
-const UnlockUserOutput = outputSchema({ user: UserSchema });
-
-export type UnlockUserInput = Static<typeof UnlockUserInput>;
-export type UnlockUserOutput = Static<typeof UnlockUserOutput>;
-
 const UNLOCK_ACCOUNT = "application/vnd.pingidentity.account.unlock+json";
-// Documented without the +json suffix (pingone-api.md §2.2).
+// Documented without the +json suffix (docs/connector-capabilities.md#media-types).
 const UNLOCK_PASSWORD = "application/vnd.pingidentity.password.unlock";
 
 /**
@@ -27,19 +21,17 @@ export const unlockUser = defineCapability({
   id: "unlockUser",
   title: "Unlock User",
   description: "Unlock a user by their user ID.",
-  input: UnlockUserInput,
-  output: UnlockUserOutput,
+  input: { userId: Type.String({ description: "ID of the User." }) },
+  output: outputSchema({ user: UserSchema }),
   properties: { userId: { displayName: "User ID", control: "textField", info: "Enter the ID of the user." } },
   errors: {
     noUserMatch: "No user has this id.",
     invalidInput: "The user id is empty.",
-    accessFailed: "The worker application lacks the roles or credentials for this call.",
-    unexpectedError: "PingOne or the network failed unexpectedly.",
   },
   examples: [{ userId: "f442f27a-6d9c-4280-891f-bed26a9bd9ce" }],
   async handler(input, ctx) {
     if (input.userId.trim() === "") {
-      throw new CapabilityError("invalidInput", "userId must not be empty", { httpResponseCode: 400 });
+      throw new CapabilityError("invalidInput", "userId must not be empty");
     }
     if (!isSafePathSegment(input.userId)) {
       throw new CapabilityError("noUserMatch", "No user has this id", { httpResponseCode: 404 });
@@ -65,3 +57,6 @@ export const unlockUser = defineCapability({
     return succeed({ user: normalizeUser(response.body) }, response);
   },
 });
+
+export type UnlockUserInput = Static<typeof unlockUser.input>;
+export type UnlockUserOutput = Static<typeof unlockUser.output>;

@@ -1,20 +1,12 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
+import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
 import { SCIM_ATTRIBUTE_PATH } from "../kit/scim-filter.js";
-import {
-  acceptLegacyUserId,
-  ESCAPE_IDENTIFIER_INPUT,
-  ESCAPE_IDENTIFIER_UI,
-  resolveUser,
-  USER_TARGET_ERRORS,
-  USER_TARGET_INPUT,
-  USER_TARGET_UI,
-  userPath,
-} from "../kit/user-target.js";
+import { resolveUser, userPath, userTarget } from "../kit/user-target.js";
 import {
   ADDITIONAL_USER_PROPERTIES_INPUT,
   ADDITIONAL_USER_PROPERTIES_UI,
@@ -24,22 +16,7 @@ import {
   PROFILE_UI,
 } from "./user-attributes.js";
 
-const UpdateUserInput = Type.Object({
-  ...USER_TARGET_INPUT,
-  username: Type.Optional(Type.String({ description: "The unique identifier for the user." })),
-  ...PROFILE_INPUT,
-  ...ADDITIONAL_USER_PROPERTIES_INPUT,
-  clearUserAttributes: Type.Optional(
-    Type.Array(Type.String({ pattern: SCIM_ATTRIBUTE_PATH }), { description: "User attributes to clear" }),
-  ),
-  ...ESCAPE_IDENTIFIER_INPUT,
-});
-const UpdateUserOutput = outputSchema({ user: UserSchema });
-
-export type UpdateUserInput = Static<typeof UpdateUserInput>;
-export type UpdateUserOutput = Static<typeof UpdateUserOutput>;
-
-/** Not changeable with PATCH P/users/{id}: read-only or owned by another call (capabilities.md A6). */
+/** Not changeable with PATCH P/users/{id}: read-only or owned by another call. */
 const NOT_PATCHABLE = new Set([
   "id",
   "environment",
@@ -54,15 +31,24 @@ const NOT_PATCHABLE = new Set([
   "username",
 ]);
 
+const USERNAME_IMMUTABLE = 'Failed to update PingOne account: "username cannot be updated"';
+
 /** A6 Update User: PATCH with only the attributes given; cleared attributes are sent as null. */
 export const updateUser = defineCapability({
   id: "updateUser",
   title: "Update User",
   description: "Update user attributes.",
-  input: UpdateUserInput,
-  output: UpdateUserOutput,
+  uses: [userTarget, escapeIdentifier],
+  input: {
+    username: Type.Optional(Type.String({ description: "The unique identifier for the user." })),
+    ...PROFILE_INPUT,
+    ...ADDITIONAL_USER_PROPERTIES_INPUT,
+    clearUserAttributes: Type.Optional(
+      Type.Array(Type.String({ pattern: SCIM_ATTRIBUTE_PATH }), { description: "User attributes to clear" }),
+    ),
+  },
+  output: outputSchema({ user: UserSchema }),
   properties: {
-    ...USER_TARGET_UI,
     username: {
       displayName: "Username",
       control: "textField",
@@ -82,14 +68,12 @@ export const updateUser = defineCapability({
       info: "https://apidocs.pingidentity.com/pingone/platform/v1/api/#users",
       uiOnly: true,
     },
-    ...ESCAPE_IDENTIFIER_UI,
   },
   errors: {
     uniquenessViolation: "A unique attribute is already used by another user.",
     invalidValue: "PingOne refused a value.",
     requiredValue: "A required attribute would be cleared.",
-    usernameImmutable: 'Failed to update PingOne account: "username cannot be updated"',
-    ...USER_TARGET_ERRORS,
+    usernameImmutable: USERNAME_IMMUTABLE,
   },
   examples: [
     {
@@ -102,32 +86,16 @@ export const updateUser = defineCapability({
       additionalUserProperties: [{ name: "address.locality", value: "Denver", preferredDataType: "string" }],
     },
   ],
-  acceptLegacy: acceptLegacyUserId,
   async handler(input, ctx) {
     const { resource: user, id } = await resolveUser(ctx, input);
     if (input.username !== undefined && input.username !== "" && input.username !== user.username) {
-      // [doc-2025] Troubleshooting: the username is unchangeable; stray whitespace is the usual cause.
-      throw new CapabilityError(
-        "usernameImmutable",
-        'Failed to update PingOne account: "username cannot be updated"',
-        {
-          httpResponseCode: 400,
-        },
-      );
+      // The product's troubleshooting notes: stray whitespace is the usual cause.
+      throw new CapabilityError("usernameImmutable", USERNAME_IMMUTABLE);
     }
     const body: Record<string, unknown> = {};
     applyProfile(body, input);
     applyAdditionalProperties(body, input.additionalUserProperties, NOT_PATCHABLE);
-    for (const path of input.clearUserAttributes ?? []) {
-      const [top, child] = path.split(".", 2) as [string, string | undefined];
-      if (NOT_PATCHABLE.has(top) && top !== "username") {
-        throw new CapabilityError("invalidInput", `clearUserAttributes: ${path} cannot be cleared`, {
-          httpResponseCode: 400,
-        });
-      }
-      if (child === undefined) body[top] = null;
-      else body[top] = { ...((body[top] as Record<string, unknown> | undefined) ?? {}), [child]: null };
-    }
+    clearAttributes(body, input.clearUserAttributes ?? []);
     const response = await ctx.client.request<Record<string, unknown>>({
       method: "PATCH",
       path: userPath(ctx, id),
@@ -137,3 +105,18 @@ export const updateUser = defineCapability({
     return succeed({ user: normalizeUser(response.body) }, response);
   },
 });
+
+export type UpdateUserInput = Static<typeof updateUser.input>;
+export type UpdateUserOutput = Static<typeof updateUser.output>;
+
+/** Sets each attribute path to clear to null (`name.given` → `{ name: { given: null } }`). */
+function clearAttributes(body: Record<string, unknown>, paths: readonly string[]): void {
+  for (const path of paths) {
+    const [top, child] = path.split(".", 2) as [string, string | undefined];
+    if (NOT_PATCHABLE.has(top) && top !== "username") {
+      throw new CapabilityError("invalidInput", `clearUserAttributes: ${path} cannot be cleared`);
+    }
+    if (child === undefined) body[top] = null;
+    else body[top] = { ...((body[top] as Record<string, unknown> | undefined) ?? {}), [child]: null };
+  }
+}

@@ -5,7 +5,7 @@ import type { PropertyUi } from "../kit/definition.js";
 /** Keys that would reach the prototype of the request body instead of a property. */
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
-/** One "Other Attributes" entry (`variableInputList`, capabilities.md §2.3). */
+/** One "Other Attributes" entry (`variableInputList`, docs/connector-capabilities.md#other-attributes). */
 const AdditionalUserProperty = Type.Object({
   name: Type.String(),
   value: Type.Optional(Type.Unknown()),
@@ -140,7 +140,5 @@ function setPath(body: Record<string, unknown>, path: string, value: unknown): v
 }
 
 function invalid(index: number, problem: string): CapabilityError {
-  return new CapabilityError("invalidInput", `additionalUserProperties/${index}: ${problem}`, {
-    httpResponseCode: 400,
-  });
+  return new CapabilityError("invalidInput", `additionalUserProperties/${index}: ${problem}`);
 }

@@ -2,47 +2,36 @@ import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import type { ApiResponse } from "../../client/types.js";
 import { CapabilityError } from "../kit/capability-error.js";
+import type { CapabilityContext } from "../kit/context.js";
 import { defineCapability } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
 import { usersPath } from "../kit/user-target.js";
 import { readPasswordState } from "../passwords/password-calls.js";
-import {
-  acceptLegacyIdentifier,
-  LOOKUP_INPUT,
-  LOOKUP_UI,
-  planLookup,
-  readUserById,
-} from "./lookup-filter.js";
-
-const UserLookupInput = Type.Object({
-  ...LOOKUP_INPUT,
-  returnUserPasswordStatus: Type.Optional(
-    Type.Boolean({ default: false, description: "Return User Password Status" }),
-  ),
-});
-const UserLookupOutput = outputSchema({
-  matchedUser: UserSchema,
-  passwordStatus: Type.Optional(Type.String()),
-  userFilter: Type.String(),
-  userCount: Type.Integer(),
-});
-
-export type UserLookupInput = Static<typeof UserLookupInput>;
-export type UserLookupOutput = Static<typeof UserLookupOutput>;
+import { type LookupPlan, planLookup, readUserById, userMatch } from "./lookup-filter.js";
 
 type UsersPage = { _embedded?: { users?: Record<string, unknown>[] } };
+type LookupResponse = Pick<ApiResponse, "status" | "statusText" | "headers" | "body">;
 
 /** A1 Find User: exactly one user, never a pick among several. */
 export const userLookup = defineCapability({
   id: "userLookup",
   title: "Find User",
   description: "Find a user by identifier.",
-  input: UserLookupInput,
-  output: UserLookupOutput,
+  uses: [userMatch],
+  input: {
+    returnUserPasswordStatus: Type.Optional(
+      Type.Boolean({ default: false, description: "Return User Password Status" }),
+    ),
+  },
+  output: outputSchema({
+    matchedUser: UserSchema,
+    passwordStatus: Type.Optional(Type.String()),
+    userFilter: Type.String(),
+    userCount: Type.Integer(),
+  }),
   properties: {
-    ...LOOKUP_UI,
     returnUserPasswordStatus: {
       displayName: "Return User Password Status",
       control: "toggleSwitch",
@@ -52,11 +41,7 @@ export const userLookup = defineCapability({
   errors: {
     noUserMatch: "No user matches.",
     multipleUserMatch: "More than one user matches; none was chosen.",
-    invalidFilter: "PingOne rejected the SCIM filter.",
-    invalidInput: "The input was refused before any call to PingOne.",
-    accessFailed: "The worker application lacks the roles or credentials for this call.",
     notFound: "A resource was not found.",
-    unexpectedError: "PingOne or the network failed unexpectedly.",
   },
   examples: [
     {
@@ -67,34 +52,10 @@ export const userLookup = defineCapability({
     { useCustomSCIMFilter: true, scimFilter: 'name.family eq "Doe" and name.given sw "J"' },
     { matchAttributes: ["userID"], userIdentifierForFindUser: "f442f27a-6d9c-4280-891f-bed26a9bd9ce" },
   ],
-  acceptLegacy: acceptLegacyIdentifier,
   async handler(input, ctx) {
     const plan = planLookup(input);
     const wantsState = input.returnUserPasswordStatus === true;
-    const found = new Map<string, Record<string, unknown>>();
-    let response: Pick<ApiResponse, "status" | "statusText" | "headers" | "body"> | undefined;
-    let collection: unknown;
-    if (plan.byId !== undefined) {
-      const last = plan.listFilter === undefined && !wantsState;
-      const read = await readUserById(ctx, plan.byId, { final: last });
-      if (read.user) {
-        found.set(String(read.user.id), read.user);
-        response = read.response;
-      }
-    }
-    if (plan.listFilter !== undefined) {
-      const list = await ctx.client.request<UsersPage>({
-        method: "GET",
-        path: usersPath(ctx),
-        // Two are enough to tell one match from an ambiguous one.
-        query: { filter: plan.listFilter, limit: 2 },
-        final: !wantsState,
-      });
-      for (const user of list.body?._embedded?.users ?? []) found.set(String(user.id), user);
-      response = list;
-      collection = list.body;
-    }
-    const users = [...found.values()];
+    const { users, response, collection } = await findUsers(ctx, plan, { lastCall: !wantsState });
     if (users.length === 0 || response === undefined) {
       throw new CapabilityError("noUserMatch", "No user matches the identifier", { httpResponseCode: 404 });
     }
@@ -113,16 +74,63 @@ export const userLookup = defineCapability({
       userCount: 1,
     };
     if (wantsState) {
-      try {
-        const state = await readPasswordState(ctx, String(user.id), { final: true });
-        rawResponse.passwordState = state.body ?? {};
-        output.passwordStatus = typeof state.body?.status === "string" ? state.body.status : "UNKNOWN";
-      } catch (error) {
-        // The lookup itself succeeded; an unreadable state is reported, not raised.
-        if (!(error instanceof PingOneApiError)) throw error;
-        output.passwordStatus = "UNKNOWN";
-      }
+      const state = await passwordStatus(ctx, String(user.id));
+      output.passwordStatus = state.status;
+      if (state.body) rawResponse.passwordState = state.body;
     }
     return succeed(output, response, { rawResponse });
   },
 });
+
+export type UserLookupInput = Static<typeof userLookup.input>;
+export type UserLookupOutput = Static<typeof userLookup.output>;
+
+/**
+ * The users the plan matches, merged by id: the by-id read, then the filtered list (two are
+ * enough to tell one match from an ambiguous one). `lastCall` marks the final one for dry runs.
+ */
+async function findUsers(
+  ctx: CapabilityContext,
+  plan: LookupPlan,
+  options: { lastCall: boolean },
+): Promise<{ users: Record<string, unknown>[]; response: LookupResponse | undefined; collection: unknown }> {
+  const found = new Map<string, Record<string, unknown>>();
+  let response: LookupResponse | undefined;
+  let collection: unknown;
+  if (plan.byId !== undefined) {
+    const read = await readUserById(ctx, plan.byId, {
+      final: options.lastCall && plan.listFilter === undefined,
+    });
+    if (read.user) {
+      found.set(String(read.user.id), read.user);
+      response = read.response;
+    }
+  }
+  if (plan.listFilter !== undefined) {
+    const list = await ctx.client.request<UsersPage>({
+      method: "GET",
+      path: usersPath(ctx),
+      query: { filter: plan.listFilter, limit: 2 },
+      final: options.lastCall,
+    });
+    for (const user of list.body?._embedded?.users ?? []) found.set(String(user.id), user);
+    response = list;
+    collection = list.body;
+  }
+  return { users: [...found.values()], response, collection };
+}
+
+/** The matched user's password status; an unreadable state is `UNKNOWN`, not a failure of the lookup. */
+async function passwordStatus(
+  ctx: CapabilityContext,
+  userId: string,
+): Promise<{ status: string; body?: Record<string, unknown> }> {
+  try {
+    const state = await readPasswordState(ctx, userId, { final: true });
+    const status = typeof state.body?.status === "string" ? state.body.status : "UNKNOWN";
+    return { status, body: state.body ?? {} };
+  } catch (error) {
+    if (!(error instanceof PingOneApiError)) throw error;
+    return { status: "UNKNOWN" };
+  }
+}
