@@ -61,6 +61,12 @@ function acceptLegacyUserId(input: Record<string, unknown>): Record<string, unkn
   return input;
 }
 
+/** The target properties as a handler's input carries them. */
+export interface UserTargetInput {
+  matchAttribute?: MatchAttribute | undefined;
+  identifier: string;
+}
+
 export interface ResolvedUser {
   /** The user resource as PingOne returned it (with `_links`). */
   resource: Record<string, unknown>;
@@ -85,7 +91,7 @@ export function userPath(ctx: CapabilityContext, userId: string): string {
  */
 export async function resolveUser(
   ctx: CapabilityContext,
-  target: { matchAttribute?: MatchAttribute | undefined; identifier: string },
+  target: UserTargetInput,
   options: { final?: boolean } = {},
 ): Promise<ResolvedUser> {
   const final = options.final === true;

@@ -2,7 +2,38 @@ import { PingOneApiError, type PingOneErrorDetail } from "../../client/errors/ap
 import type { ApiResponse } from "../../client/types.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext, CapabilityRequest } from "../kit/context.js";
-import { userPath } from "../kit/user-target.js";
+import { type CapabilityResult, succeed } from "../kit/result.js";
+import { normalizePasswordState } from "../kit/schemas/password-state.js";
+import { resolveUser, type UserTargetInput, userPath } from "../kit/user-target.js";
+
+/** Turns a PingOne refusal of a password action into the capability's key, or leaves it to the default. */
+export type PasswordFailureRule = (
+  ctx: CapabilityContext,
+  error: PingOneApiError,
+  user: Record<string, unknown>,
+  userId: string,
+) => Promise<CapabilityError | undefined> | CapabilityError | undefined;
+
+/**
+ * What Check, Change and Set Password share: resolve the user, refuse a disabled one, send the
+ * password action as the last call and answer its password state, or classify its refusal.
+ */
+export async function passwordActionOnUser(
+  ctx: CapabilityContext,
+  target: UserTargetInput,
+  action: (userId: string) => CapabilityRequest,
+  classify: PasswordFailureRule,
+): Promise<CapabilityResult> {
+  const { resource: user, id } = await resolveUser(ctx, target);
+  refuseDisabledUser(user);
+  try {
+    const response = await ctx.client.request<Record<string, unknown>>({ ...action(id), final: true });
+    return succeed({ passwordState: normalizePasswordState(response.body) }, response);
+  } catch (error) {
+    if (!(error instanceof PingOneApiError)) throw error;
+    throw (await classify(ctx, error, user, id)) ?? error;
+  }
+}
 
 /** `P/users/{id}/password` */
 function passwordPath(ctx: CapabilityContext, userId: string): string {
@@ -51,6 +82,26 @@ export async function currentPasswordStatus(
     if (error instanceof PingOneApiError) return undefined;
     throw error;
   }
+}
+
+/**
+ * `passwordLockedOut` when the password state is locked out, else `otherwise`: the failure that
+ * triggers a lockout looks like any wrong password, so only the state tells them apart.
+ */
+export async function lockedOutOr(
+  ctx: CapabilityContext,
+  userId: string,
+  error: PingOneApiError,
+  otherwise?: CapabilityError,
+): Promise<CapabilityError | undefined> {
+  if ((await currentPasswordStatus(ctx, userId)) !== "PASSWORD_LOCKED_OUT") return otherwise;
+  return new CapabilityError("passwordLockedOut", "The user's password is locked", { apiError: error });
+}
+
+/** Detail `NO_PASSWORD` → `noPassword`. */
+export function noPassword(error: PingOneApiError): CapabilityError | undefined {
+  if (!findDetail(error, "NO_PASSWORD")) return undefined;
+  return new CapabilityError("noPassword", "The user does not have a password", { apiError: error });
 }
 
 /** The first detail with this code (and target, when given). */

@@ -1,21 +1,19 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { PingOneApiError } from "../../client/errors/api-error.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import type { CapabilityContext } from "../kit/context.js";
 import { defineCapability } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { notificationSetting } from "../kit/notifications.js";
-import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
-import { normalizePasswordState, PasswordStateSchema } from "../kit/schemas/password-state.js";
-import { resolveUser, userTarget } from "../kit/user-target.js";
+import { PasswordStateSchema } from "../kit/schemas/password-state.js";
+import { userTarget } from "../kit/user-target.js";
 import {
   accountNotUsable,
-  currentPasswordStatus,
   findDetail,
+  lockedOutOr,
   PASSWORD_USER_ERRORS,
+  type PasswordFailureRule,
   passwordAction,
-  refuseDisabledUser,
+  passwordActionOnUser,
 } from "./password-calls.js";
 
 const notifications = notificationSetting(
@@ -69,32 +67,21 @@ export const resetPassword = defineCapability({
     if (missing.length > 0) {
       throw new CapabilityError("requiredValue", `${missing.join(" and ")} must be given`);
     }
-    const { resource: user, id } = await resolveUser(ctx, input);
-    refuseDisabledUser(user);
     const body = { currentPassword: input.currentPassword, newPassword: input.newPassword };
-    try {
-      const response = await ctx.client.request<Record<string, unknown>>({
-        ...passwordAction(ctx, id, "PUT", RESET, body),
-        final: true,
-      });
-      return succeed({ passwordState: normalizePasswordState(response.body) }, response);
-    } catch (error) {
-      if (!(error instanceof PingOneApiError)) throw error;
-      throw (await classifyResetFailure(ctx, error, user, id)) ?? error;
-    }
+    return passwordActionOnUser(
+      ctx,
+      input,
+      (id) => passwordAction(ctx, id, "PUT", RESET, body),
+      resetFailure,
+    );
   },
 });
 
 export type ResetPasswordInput = Static<typeof resetPassword.input>;
 export type ResetPasswordOutput = Static<typeof resetPassword.output>;
 
-/** docs/connector-capabilities.md#password-failures: the target names the field; the state tells a lockout. */
-async function classifyResetFailure(
-  ctx: CapabilityContext,
-  error: PingOneApiError,
-  user: Record<string, unknown>,
-  userId: string,
-): Promise<CapabilityError | undefined> {
+/** docs/connector-capabilities.md#password-failures: the detail's target names the field. */
+const resetFailure: PasswordFailureRule = (ctx, error, user, userId) => {
   const unusable = accountNotUsable(error, user);
   if (unusable) return unusable;
   const tooYoung = findDetail(error, "CONSTRAINT_VIOLATION");
@@ -112,10 +99,10 @@ async function classifyResetFailure(
     findDetail(error, "INVALID_VALUE", "currentPassword") ||
     findDetail(error, "INVALID_VALUE", "password")
   ) {
-    const lockedOut = (await currentPasswordStatus(ctx, userId)) === "PASSWORD_LOCKED_OUT";
-    return lockedOut
-      ? new CapabilityError("passwordLockedOut", "The user's password is locked", { apiError: error })
-      : new CapabilityError("currentPasswordNotValid", "Current password is not valid", { apiError: error });
+    const wrong = new CapabilityError("currentPasswordNotValid", "Current password is not valid", {
+      apiError: error,
+    });
+    return lockedOutOr(ctx, userId, error, wrong);
   }
   return undefined;
-}
+};

@@ -1,7 +1,5 @@
 import type { Static } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import { CapabilityError } from "../kit/capability-error.js";
-import type { CapabilityContext } from "../kit/context.js";
 import { defineCapability } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { notificationSetting } from "../kit/notifications.js";
@@ -11,9 +9,11 @@ import { normalizePasswordState, PasswordStateSchema } from "../kit/schemas/pass
 import { resolveUser, userTarget } from "../kit/user-target.js";
 import {
   accountNotUsable,
-  currentPasswordStatus,
   findDetail,
+  lockedOutOr,
+  noPassword,
   PASSWORD_USER_ERRORS,
+  type PasswordFailureRule,
   passwordAction,
   readPasswordState,
   refuseDisabledUser,
@@ -58,7 +58,7 @@ export const sendRecoveryCode = defineCapability({
       response = await ctx.client.request<Record<string, unknown>>(passwordAction(ctx, id, "POST", SEND));
     } catch (error) {
       if (!(error instanceof PingOneApiError)) throw error;
-      throw (await classifySendFailure(ctx, error, user, id)) ?? error;
+      throw (await sendFailure(ctx, error, user, id)) ?? error;
     }
     // The action's body is not documented: the state is read back unless it came with it.
     const state =
@@ -74,23 +74,9 @@ export const sendRecoveryCode = defineCapability({
 export type SendRecoveryCodeInput = Static<typeof sendRecoveryCode.input>;
 export type SendRecoveryCodeOutput = Static<typeof sendRecoveryCode.output>;
 
-/** docs/connector-capabilities.md#password-failures. */
-async function classifySendFailure(
-  ctx: CapabilityContext,
-  error: PingOneApiError,
-  user: Record<string, unknown>,
-  userId: string,
-): Promise<CapabilityError | undefined> {
-  const unusable = accountNotUsable(error, user);
-  if (unusable) return unusable;
-  if (findDetail(error, "NO_PASSWORD")) {
-    return new CapabilityError("noPassword", "The user does not have a password", { apiError: error });
-  }
-  if (
-    findDetail(error, "INVALID_VALUE", "password") &&
-    (await currentPasswordStatus(ctx, userId)) === "PASSWORD_LOCKED_OUT"
-  ) {
-    return new CapabilityError("passwordLockedOut", "The user's password is locked", { apiError: error });
-  }
-  return undefined;
-}
+/** docs/connector-capabilities.md#password-failures */
+const sendFailure: PasswordFailureRule = (ctx, error, user, userId) => {
+  const refused = accountNotUsable(error, user) ?? noPassword(error);
+  if (refused || !findDetail(error, "INVALID_VALUE", "password")) return refused;
+  return lockedOutOr(ctx, userId, error);
+};

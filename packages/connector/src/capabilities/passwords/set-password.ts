@@ -1,19 +1,18 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { PingOneApiError } from "../../client/errors/api-error.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { notificationSetting } from "../kit/notifications.js";
-import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
-import { normalizePasswordState, PasswordStateSchema } from "../kit/schemas/password-state.js";
-import { resolveUser, userTarget } from "../kit/user-target.js";
+import { PasswordStateSchema } from "../kit/schemas/password-state.js";
+import { userTarget } from "../kit/user-target.js";
 import {
   accountNotUsable,
   findDetail,
   PASSWORD_USER_ERRORS,
+  type PasswordFailureRule,
   passwordAction,
-  refuseDisabledUser,
+  passwordActionOnUser,
 } from "./password-calls.js";
 
 const notifications = notificationSetting(
@@ -92,24 +91,13 @@ export const setPassword = defineCapability({
       ? { ...input, passwordValue: input.newPassword }
       : input;
   },
-  async handler(input, ctx) {
-    const { resource: user, id } = await resolveUser(ctx, input);
-    refuseDisabledUser(user);
+  handler(input, ctx) {
     const body = {
       value: input.passwordValue,
       forceChange: input.forceChange ?? false,
       bypassPolicy: input.bypassPolicy ?? false,
     };
-    try {
-      const response = await ctx.client.request<Record<string, unknown>>({
-        ...passwordAction(ctx, id, "PUT", SET, body),
-        final: true,
-      });
-      return succeed({ passwordState: normalizePasswordState(response.body) }, response);
-    } catch (error) {
-      if (!(error instanceof PingOneApiError)) throw error;
-      throw classifySetFailure(error, user) ?? error;
-    }
+    return passwordActionOnUser(ctx, input, (id) => passwordAction(ctx, id, "PUT", SET, body), setFailure);
   },
 });
 
@@ -117,10 +105,7 @@ export type SetPasswordInput = Static<typeof setPassword.input>;
 export type SetPasswordOutput = Static<typeof setPassword.output>;
 
 /** docs/connector-capabilities.md#password-failures: `allowedValues` marks an unsupported scheme. */
-function classifySetFailure(
-  error: PingOneApiError,
-  user: Record<string, unknown>,
-): CapabilityError | undefined {
+const setFailure: PasswordFailureRule = (_ctx, error, user) => {
   const unusable = accountNotUsable(error, user);
   if (unusable) return unusable;
   const invalid =
@@ -133,4 +118,4 @@ function classifySetFailure(
       (scheme ? "Unsupported password storage scheme" : "Password did not satisfy policy requirements"),
     { apiError: error },
   );
-}
+};
