@@ -2,24 +2,28 @@
  * The capability registry: every DaVinci capability the connector offers, and nothing else.
  * The library, the CLI, the HTTP service and the manifest generators read only this list.
  *
- * How to add a capability
- * 1. Create `<folder>/<kebab-id>.ts` (folders: users, passwords, email, groups, populations,
- *    account-links) exporting `const <id> = defineCapability({...})`: the DaVinci id and title
- *    exactly as PingOne spells them, the flat input schema (TypeBox; the product's property names,
- *    `required`, lengths, enums, defaults), the output schema (`outputSchema({...projections})`
- *    adds rawResponse/statusCode/headers), UI metadata for every property the panel shows, the
- *    error keys with what each means, input examples, and the handler. Export `<Id>Input` and
- *    `<Id>Output` types (`Static<typeof ...>`).
- * 2. In the handler: resolve a target user with `resolveUser` (user-target.ts; it escapes SCIM
- *    values and tells `noUserMatch` from `multipleUserMatch`), call `ctx.client.request` with
- *    `ctx.signal` and `ctx.transactionId`, wrap the last call in `{ ......, final: true }` so dry runs
- *    know the list is complete, and return `succeed(projections, response)`. Let
- *    `PingOneApiError` propagate for the §4.2 default key (error-keys.ts), or throw
- *    `CapabilityError(key, message, { apiError })` for a capability-specific key. Never catch
- *    errors wholesale: a dry run stops by throwing through the handler.
- * 3. Add one line to `CAPABILITIES` below and export the types from `src/index.ts`.
- * 4. Test it against the emulator: success, an expected error, a validation error, the
- *    examples against the input schema, the output against the output schema.
+ * How to add a capability (a user-targeted one is one new file and one line here; copy
+ * users/read-user.ts, or users/delete-user.ts for one that writes):
+ * 1. Create `<family>/<kebab-id>.ts` (users, passwords, email, groups, populations,
+ *    account-links) exporting `const <id> = defineCapability({...})` (kit/definition.ts): the
+ *    DaVinci id and title exactly as PingOne spells them; `uses: [userTarget, escapeIdentifier]`
+ *    for the shared fragments (kit/), which bring their properties, UI, error keys and legacy
+ *    names; its own `input` properties (TypeBox: the product's names, `required`, lengths,
+ *    enums, defaults), `properties` (UI), `errors` (only its own keys: DEFAULT_ERRORS are
+ *    added), `examples`, `output` (`outputSchema({...})` adds rawResponse, statusCode, headers)
+ *    and the handler. Export `<Id>Input`/`<Id>Output` as `Static<typeof <id>.input>`.
+ * 2. In the handler: `resolveUser(ctx, input)` finds the target user (before it, refuse the
+ *    capability's own bad input, so it costs no call); `ctx.client.request({ method, path, ... })`
+ *    calls PingOne (the kit adds the signal and transaction id); mark the call after which the
+ *    handler only reshapes responses with `final: true`; return `succeed(projections, response)`.
+ *    Let `PingOneApiError` propagate for the general key, or throw `new CapabilityError(key,
+ *    message, { apiError })` for a capability-specific one. Never catch errors wholesale: a dry
+ *    run stops by throwing through the handler. The rules: docs/connector-capabilities.md.
+ * 3. Add its line to `CAPABILITIES` below (and its import). To make its input and output types
+ *    public, export them from `src/index.ts`.
+ * 4. Test it against the emulator (test/capabilities/): success, an expected error, a
+ *    validation error. The registry and manifest tests check every entry's examples, UI and
+ *    schemas by themselves.
  */
 
 import { createAccountLink } from "./account-links/create-account-link.js";
@@ -51,7 +55,7 @@ import { updateUser } from "./users/update-user.js";
 import { userLookup } from "./users/user-lookup.js";
 import { usersLookup } from "./users/users-lookup.js";
 
-/** In the product document's order (capabilities.md §0.3). */
+/** In the product document's order (docs/connector-capabilities.md#capability-order). */
 export const CAPABILITIES: readonly AnyCapabilityDefinition[] = [
   userLookup,
   usersLookup,

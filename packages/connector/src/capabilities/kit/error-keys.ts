@@ -18,9 +18,9 @@ export const DEFAULT_ERRORS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The error key for a PingOne error response (capabilities.md §4.2): the camelCase of PingOne's
- * code, the first detail's code first, with the status classes that override it. Capabilities
- * with their own keys (checkPassword, resetPassword, ...) decide before falling back to this.
+ * The error key for a PingOne error response (docs/connector-capabilities.md#error-keys): the
+ * camelCase of PingOne's code, the first detail's code first, with the status classes that
+ * override it. Capabilities with their own keys (checkPassword, ...) decide before this.
  */
 export function errorKeyForApiError(error: PingOneApiError): string {
   const detailCodes = error.details.map((detail) => detail.code).filter((code): code is string => !!code);
@@ -59,7 +59,7 @@ function topLevelMessage(error: PingOneApiError): string | undefined {
   return typeof body?.message === "string" && body.message.length > 0 ? body.message : undefined;
 }
 
-/** A failure built from a PingOne error response, with the given key (or the §4.2 default). */
+/** A failure built from a PingOne error response, with the given key (or the general rule's). */
 function failureFromApiError(error: PingOneApiError, code?: string, message?: string): CapabilityFailure {
   const failure: CapabilityFailure = {
     ok: false,
@@ -92,7 +92,7 @@ const OUTCOME_UNKNOWN =
  */
 export function failureFromError(error: unknown): CapabilityFailure {
   if (error instanceof CapabilityError) {
-    // PingOne's detail message is the specific one (§4.1); its top-level message is generic.
+    // PingOne's detail message is the specific one; its top-level message is generic.
     if (error.apiError) {
       return failureFromApiError(error.apiError, error.code, detailMessage(error.apiError) ?? error.message);
     }

@@ -8,7 +8,7 @@ export function stringEnum<const T extends readonly string[]>(
   return Type.Unsafe<T[number]>({ type: "string", enum: [...values], ...options });
 }
 
-/** The fields every DaVinci output has (capabilities.md §3.6). */
+/** The fields every DaVinci output has (docs/connector-capabilities.md#output-shapes). */
 export const ENVELOPE_FIELDS = {
   rawResponse: Type.Object({}, { additionalProperties: true, description: "The main PingOne response body" }),
   statusCode: Type.Integer({ description: "HTTP status of that response" }),

@@ -3,7 +3,7 @@ import { GroupSchema } from "./group.js";
 
 const Str = Type.String();
 
-/** A user's membership of a group: `id` is the group's id (capabilities.md A24, A25). */
+/** A user's membership of a group (`memberOfGroups`): `id` is the group's id. */
 export const GroupMembershipSchema = Type.Object(
   {
     id: Type.Optional(Str),

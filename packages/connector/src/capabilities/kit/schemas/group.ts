@@ -4,9 +4,9 @@ const Str = Type.String();
 const Id = Type.Object({ id: Type.Optional(Str) }, { additionalProperties: true });
 
 /**
- * The PingOne group (capabilities.md §3.5). `isExternal` is in the product document's schema
- * but not in PingOne's: it is passed through when present, never invented. Counts and source
- * fields PingOne adds are kept.
+ * The PingOne group (docs/connector-capabilities.md#output-shapes). `isExternal` is in the
+ * product document's schema but not in PingOne's: it is passed through when present, never
+ * invented. Counts and source fields PingOne adds are kept.
  */
 export const GroupSchema = Type.Object(
   {

@@ -2,7 +2,7 @@ import { type Static, Type } from "@sinclair/typebox";
 
 const Id = Type.Object({ id: Type.String() }, { additionalProperties: true });
 
-/** A PingOne password state (capabilities.md §3.2). */
+/** A PingOne password state, as PingOne's password operations return it. */
 export const PasswordStateSchema = Type.Object(
   {
     environment: Type.Optional(Id),

@@ -3,7 +3,7 @@ import { type Static, Type } from "@sinclair/typebox";
 const Str = Type.String();
 const Id = Type.Object({ id: Type.Optional(Str) }, { additionalProperties: true });
 
-/** The PingOne population, as Read Population outputs it (capabilities.md A23). */
+/** The PingOne population, as Read Population outputs it. */
 export const PopulationSchema = Type.Object(
   {
     id: Type.Optional(Str),

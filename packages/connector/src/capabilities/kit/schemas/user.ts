@@ -4,8 +4,8 @@ const Str = Type.String();
 const Id = Type.Object({ id: Str }, { additionalProperties: true });
 
 /**
- * The PingOne user resource (capabilities.md §3.1). Every field is optional because PingOne omits
- * empty attributes; custom attributes pass through.
+ * The PingOne user resource (docs/connector-capabilities.md#output-shapes). Every field is
+ * optional because PingOne omits empty attributes; custom attributes pass through.
  */
 export const UserSchema = Type.Object(
   {
