@@ -2,6 +2,7 @@ import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
+import { passwordAction } from "../kit/password-resource.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { PasswordStateSchema } from "../kit/schemas/password-state.js";
 import { userTarget } from "../kit/user-target.js";
@@ -12,7 +13,6 @@ import {
   noPassword,
   PASSWORD_USER_ERRORS,
   type PasswordFailureRule,
-  passwordAction,
   passwordActionOnUser,
 } from "./password-calls.js";
 

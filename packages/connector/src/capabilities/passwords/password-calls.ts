@@ -1,10 +1,10 @@
 import { PingOneApiError, type PingOneErrorDetail } from "../../client/errors/api-error.js";
-import type { ApiResponse } from "../../client/types.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext, CapabilityRequest } from "../kit/context.js";
+import { readPasswordState } from "../kit/password-resource.js";
 import { type CapabilityResult, succeed } from "../kit/result.js";
 import { normalizePasswordState } from "../kit/schemas/password-state.js";
-import { resolveUser, type UserTargetInput, userPath } from "../kit/user-target.js";
+import { resolveUser, type UserTargetInput } from "../kit/user-target.js";
 
 /** Turns a PingOne refusal of a password action into the capability's key, or leaves it to the default. */
 export type PasswordFailureRule = (
@@ -33,41 +33,6 @@ export async function passwordActionOnUser(
     if (!(error instanceof PingOneApiError)) throw error;
     throw (await classify(ctx, error, user, id)) ?? error;
   }
-}
-
-/** `P/users/{id}/password` */
-function passwordPath(ctx: CapabilityContext, userId: string): string {
-  return `${userPath(ctx, userId)}/password`;
-}
-
-/** A call on the user's password resource with one of PingOne's action media types. */
-export function passwordAction(
-  ctx: CapabilityContext,
-  userId: string,
-  method: "POST" | "PUT",
-  contentType: string,
-  body?: unknown,
-): CapabilityRequest {
-  const request: CapabilityRequest = {
-    method,
-    path: passwordPath(ctx, userId),
-    contentType,
-  };
-  if (body !== undefined) request.body = body;
-  return request;
-}
-
-/** `GET P/users/{id}/password`. */
-export function readPasswordState(
-  ctx: CapabilityContext,
-  userId: string,
-  options: { final?: boolean } = {},
-): Promise<ApiResponse<Record<string, unknown>>> {
-  return ctx.client.request<Record<string, unknown>>({
-    method: "GET",
-    path: passwordPath(ctx, userId),
-    final: options.final === true,
-  });
 }
 
 /** The password status now, or undefined when it cannot be read (it only refines an error key). */

@@ -2,11 +2,12 @@ import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
+import { passwordAction, readPasswordState } from "../kit/password-resource.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizePasswordState, PasswordStateSchema } from "../kit/schemas/password-state.js";
 import { resolveUser, userTarget } from "../kit/user-target.js";
-import { findDetail, passwordAction, readPasswordState } from "./password-calls.js";
+import { findDetail } from "./password-calls.js";
 
 const RECOVER = "application/vnd.pingidentity.password.recover+json";
 

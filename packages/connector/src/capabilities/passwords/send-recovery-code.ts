@@ -3,6 +3,7 @@ import { PingOneApiError } from "../../client/errors/api-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { notificationSetting } from "../kit/notifications.js";
+import { passwordAction, readPasswordState } from "../kit/password-resource.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizePasswordState, PasswordStateSchema } from "../kit/schemas/password-state.js";
@@ -14,8 +15,6 @@ import {
   noPassword,
   PASSWORD_USER_ERRORS,
   type PasswordFailureRule,
-  passwordAction,
-  readPasswordState,
   refuseDisabledUser,
 } from "./password-calls.js";
 

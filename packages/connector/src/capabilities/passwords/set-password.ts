@@ -3,6 +3,7 @@ import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { notificationSetting } from "../kit/notifications.js";
+import { passwordAction } from "../kit/password-resource.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { PasswordStateSchema } from "../kit/schemas/password-state.js";
 import { userTarget } from "../kit/user-target.js";
@@ -11,7 +12,6 @@ import {
   findDetail,
   PASSWORD_USER_ERRORS,
   type PasswordFailureRule,
-  passwordAction,
   passwordActionOnUser,
 } from "./password-calls.js";
 

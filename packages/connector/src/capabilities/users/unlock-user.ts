@@ -3,11 +3,11 @@ import { PingOneApiError } from "../../client/errors/api-error.js";
 import { isSafePathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
+import { passwordAction, readPasswordState } from "../kit/password-resource.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
 import { userPath } from "../kit/user-target.js";
-import { passwordAction, readPasswordState } from "../passwords/password-calls.js";
 
 const UNLOCK_ACCOUNT = "application/vnd.pingidentity.account.unlock+json";
 // Documented without the +json suffix (docs/connector-capabilities.md#media-types).

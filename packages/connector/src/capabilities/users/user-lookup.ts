@@ -4,11 +4,11 @@ import type { ApiResponse } from "../../client/types.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext } from "../kit/context.js";
 import { defineCapability } from "../kit/definition.js";
+import { readPasswordState } from "../kit/password-resource.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
 import { usersPath } from "../kit/user-target.js";
-import { readPasswordState } from "../passwords/password-calls.js";
 import { type LookupPlan, planLookup, readUserById, userMatch } from "./lookup-filter.js";
 
 type UsersPage = { _embedded?: { users?: Record<string, unknown>[] } };
