@@ -14,7 +14,7 @@ import { createTestUser } from "../support/emulator-environment.js";
 const fixture = useEmulatorConnector({ client: { retry: { maxAttempts: 1 } } });
 const MISSING = "7d3c1a4e-0b5f-4c2d-9e8a-1f2b3c4d5e6f";
 
-type Presentation = Record<string, string>;
+type Presentation = { agreementPresentationId: string; agreementText: string } & Record<string, string>;
 
 async function consentsOf(userId: string): Promise<number> {
   const { env } = fixture;
