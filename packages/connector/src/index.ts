@@ -15,6 +15,26 @@ export type {
   ReadAccountLinksOutput,
 } from "./capabilities/account-links/read-account-links.js";
 export type {
+  AcceptAgreementInput,
+  AcceptAgreementOutput,
+} from "./capabilities/agreements/accept-agreement.js";
+export type {
+  CheckUserAgreementInput,
+  CheckUserAgreementOutput,
+} from "./capabilities/agreements/check-user-agreement.js";
+export type {
+  ReadAgreementContentInput,
+  ReadAgreementContentOutput,
+} from "./capabilities/agreements/read-agreement-content.js";
+export type {
+  ReadUserAgreementsInput,
+  ReadUserAgreementsOutput,
+} from "./capabilities/agreements/read-user-agreements.js";
+export type {
+  RevokeUserAgreementInput,
+  RevokeUserAgreementOutput,
+} from "./capabilities/agreements/revoke-user-agreement.js";
+export type {
   SendVerificationCodeInput,
   SendVerificationCodeOutput,
 } from "./capabilities/email/send-verification-code.js";
@@ -87,6 +107,7 @@ export type {
   ReadPopulationInput,
   ReadPopulationOutput,
 } from "./capabilities/populations/read-population.js";
+export type { ReadThemeInput, ReadThemeOutput } from "./capabilities/themes/read-theme.js";
 export type { CreateUserInput, CreateUserOutput } from "./capabilities/users/create-user.js";
 export type { DeleteUserInput, DeleteUserOutput } from "./capabilities/users/delete-user.js";
 export type { EnableUserInput, EnableUserOutput } from "./capabilities/users/enable-user.js";

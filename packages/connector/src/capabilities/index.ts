@@ -5,7 +5,7 @@
  * How to add a capability (a user-targeted one is one new file and one line here; copy
  * users/read-user.ts, or users/delete-user.ts for one that writes):
  * 1. Create `<family>/<kebab-id>.ts` (users, passwords, email, groups, populations,
- *    account-links) exporting `const <id> = defineCapability({...})` (kit/definition.ts): the
+ *    account-links, agreements, themes) exporting `const <id> = defineCapability({...})` (kit/definition.ts): the
  *    DaVinci id and title exactly as PingOne spells them; `uses: [userTarget, escapeIdentifier]`
  *    for the shared fragments (kit/), which bring their properties, UI, error keys and legacy
  *    names; its own `input` properties (TypeBox: the product's names, `required`, lengths,
@@ -29,6 +29,11 @@
 import { createAccountLink } from "./account-links/create-account-link.js";
 import { deleteAccountLink } from "./account-links/delete-account-link.js";
 import { readAccountLinks } from "./account-links/read-account-links.js";
+import { acceptAgreement } from "./agreements/accept-agreement.js";
+import { checkUserAgreement } from "./agreements/check-user-agreement.js";
+import { readAgreementContent } from "./agreements/read-agreement-content.js";
+import { readUserAgreements } from "./agreements/read-user-agreements.js";
+import { revokeUserAgreement } from "./agreements/revoke-user-agreement.js";
 import { sendVerificationCode } from "./email/send-verification-code.js";
 import { verifyEmail } from "./email/verify-email.js";
 import { createGroup } from "./groups/create-group.js";
@@ -46,6 +51,7 @@ import { resetPassword } from "./passwords/reset-password.js";
 import { sendRecoveryCode } from "./passwords/send-recovery-code.js";
 import { setPassword } from "./passwords/set-password.js";
 import { readPopulation } from "./populations/read-population.js";
+import { readTheme } from "./themes/read-theme.js";
 import { createUser } from "./users/create-user.js";
 import { deleteUser } from "./users/delete-user.js";
 import { enableUser } from "./users/enable-user.js";
@@ -74,6 +80,11 @@ export const CAPABILITIES: readonly AnyCapabilityDefinition[] = [
   createAccountLink,
   readAccountLinks,
   deleteAccountLink,
+  checkUserAgreement,
+  readUserAgreements,
+  revokeUserAgreement,
+  acceptAgreement,
+  readAgreementContent,
   readPopulation,
   readUserGroupMemberships,
   createUserGroupMembership,
@@ -84,6 +95,7 @@ export const CAPABILITIES: readonly AnyCapabilityDefinition[] = [
   deleteGroup,
   readGroupMembers,
   unlockUser,
+  readTheme,
 ];
 
 const byId = new Map(CAPABILITIES.map((definition) => [definition.id, definition]));

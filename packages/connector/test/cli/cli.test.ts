@@ -77,6 +77,17 @@ describe("pingone-connector CLI", () => {
     expect(ids).toEqual(
       expect.arrayContaining(["userLookup", "checkPassword", "recoverPassword", "unlockUser"]),
     );
+    // The 27 earlier capabilities and the six agreement and theme ones, in the product's order.
+    expect(ids).toHaveLength(33);
+    expect(ids.slice(ids.indexOf("deleteAccountLink") + 1, ids.indexOf("readPopulation"))).toEqual([
+      "checkUserAgreement",
+      "readUserAgreements",
+      "revokeUserAgreement",
+      "acceptAgreement",
+      "readAgreementContent",
+    ]);
+    expect(ids.at(-1)).toBe("readTheme");
+    expect(table.stdout).toMatch(/^readAgreementContent\s+Read Agreement Content$/m);
   });
 
   it("describes a capability, and refuses an unknown one with exit 2", async () => {

@@ -14,8 +14,11 @@ import {
   updatePopulation,
 } from "../store/populations.js";
 import { updateUserColumns } from "../store/users.js";
+import { seedAgreements } from "./agreements-seed.js";
+import { seedBranding } from "./branding-seed.js";
 import { type DirectorySeed, DirectorySeedError, seedDirectory } from "./directory-seed.js";
 import { provisionEnvironment, provisionWorker } from "./provision-environment.js";
+import { SeedEntryError } from "./seed-entries.js";
 
 /** A seed file PingOne (or the format) would refuse; the message names the entry, never a secret. */
 export class SeedError extends Error {
@@ -60,6 +63,10 @@ const ENVIRONMENT_KEYS = new Set([
   "linkedAccounts",
   "sessions",
   "roleAssignments",
+  "agreements",
+  "agreementConsents",
+  "themes",
+  "forms",
 ]);
 const REGIONS = ["NA", "EU", "AP", "CA", "AU", "SG"];
 const POPULATION_KEYS = new Set([
@@ -310,6 +317,13 @@ function seedEnvironment(
     seedDirectory(ctx, environmentId, entry as DirectorySeed, at);
   } catch (error) {
     if (error instanceof DirectorySeedError) throw new SeedError(at, error.message.replace(/^Seed /, ""));
+    throw error;
+  }
+  try {
+    seedAgreements(ctx, environmentId, entry, at);
+    seedBranding(ctx, environmentId, entry, at);
+  } catch (error) {
+    if (error instanceof SeedEntryError) throw new SeedError(error.where, error.problem);
     throw error;
   }
   return {

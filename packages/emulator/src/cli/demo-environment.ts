@@ -2,10 +2,14 @@ import { applySeed } from "../admin/seed.js";
 import type { EmulatorContext } from "../context.js";
 import { findFirstWorkerApplication, type WorkerApplication } from "../store/applications.js";
 import { findEnvironmentByName } from "../store/environments.js";
+import { demoExperienceSeed } from "./demo-experience.js";
 
 export const DEMO_ENVIRONMENT_NAME = "PingOne Emulator Demo";
 
-/** A small, realistic directory to click around in: populations, users in every state, a group. */
+/**
+ * A small, realistic directory to click around in: populations, users in every state, a group, plus an
+ * agreement, themes and a sign-on form.
+ */
 const demoSeed = {
   environments: [
     {
@@ -48,6 +52,7 @@ const demoSeed = {
       ],
       groups: [{ name: "Administrators", description: "Demo administrators" }],
       groupMemberships: [{ user: "alice", group: "Administrators" }],
+      ...demoExperienceSeed,
     },
   ],
 };

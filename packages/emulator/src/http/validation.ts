@@ -19,6 +19,8 @@ export type FieldSpec =
     }
   | { kind: "boolean" }
   | { kind: "integer"; min?: number; max?: number }
+  /** Any finite JSON number (PingOne's `number`/`float` attributes). */
+  | { kind: "number"; min?: number; max?: number }
   | { kind: "stringArray"; maxItems?: number }
   | { kind: "object"; fields: ObjectSpec; required?: readonly string[] }
   /** Free-form JSON object (e.g. `customData`, gateway correlation attributes). */
@@ -101,8 +103,12 @@ function checkField(
     case "boolean":
       if (typeof value !== "boolean") wrongType("a boolean");
       return;
-    case "integer": {
-      if (typeof value !== "number" || !Number.isInteger(value)) return void wrongType("an integer");
+    case "integer":
+    case "number": {
+      const expected = field.kind === "integer" ? "an integer" : "a number";
+      if (typeof value !== "number" || (field.kind === "integer" && !Number.isInteger(value))) {
+        return void wrongType(expected);
+      }
       if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) {
         details.push({
           code: "OUT_OF_RANGE",

@@ -1,4 +1,10 @@
+import { agreementConsentRoutes } from "./agreement-consents.js";
+import { agreementLanguageRoutes } from "./agreement-languages.js";
+import { agreementRevisionTextRoutes } from "./agreement-revision-text.js";
+import { agreementRevisionRoutes } from "./agreement-revisions.js";
+import { agreementRoutes } from "./agreements.js";
 import { environmentRoutes } from "./environments.js";
+import { formRoutes } from "./forms.js";
 import { groupMembershipRoutes } from "./group-memberships.js";
 import { groupRoutes } from "./groups.js";
 import { identityProviderRoutes } from "./identity-providers.js";
@@ -9,6 +15,7 @@ import { roleAssignmentRoutes } from "./role-assignments.js";
 import { roleRoutes } from "./roles.js";
 import type { RouteModule } from "./route-module.js";
 import { sessionRoutes } from "./sessions.js";
+import { themeRoutes } from "./themes.js";
 import { userActionRoutes } from "./user-actions.js";
 import { userPropertyRoutes } from "./user-properties.js";
 import { userRoutes } from "./users.js";
@@ -28,4 +35,11 @@ export const routeModules: readonly RouteModule[] = [
   sessionRoutes,
   roleRoutes,
   roleAssignmentRoutes,
+  agreementRoutes,
+  agreementLanguageRoutes,
+  agreementRevisionRoutes,
+  agreementRevisionTextRoutes,
+  agreementConsentRoutes,
+  themeRoutes,
+  formRoutes,
 ];

@@ -1,4 +1,6 @@
 import type Database from "better-sqlite3";
+import { agreementsSchema } from "./agreements-schema.js";
+import { brandingSchema } from "./branding-schema.js";
 import { coreSchema } from "./core-schema.js";
 import { directorySchema } from "./directory-schema.js";
 import { outboxSchema } from "./outbox-schema.js";
@@ -23,6 +25,8 @@ export const schemaModules: readonly SchemaModule[] = [
   directorySchema,
   passwordRecoverySchema,
   userCountsRemoval,
+  agreementsSchema,
+  brandingSchema,
 ];
 
 export function applySchemaModules(db: Database.Database): void {

@@ -29,6 +29,12 @@ export const COLLECTION_ITEMS = {
   identityProviders: overlay("IdentityProvider"),
   linkedAccounts: overlay("LinkedAccount"),
   sessions: overlay("Session"),
+  agreements: community("Agreement"),
+  languages: community("AgreementLanguage"),
+  revisions: overlay("AgreementLanguageRevisionResponse"),
+  agreementConsents: overlay("AgreementConsent"),
+  themes: community("BrandingTheme"),
+  forms: overlay("Form"),
 } as const;
 
 export type CollectionKey = keyof typeof COLLECTION_ITEMS;
@@ -92,8 +98,179 @@ const IDENTITY_PROVIDER_TYPES = [
   "SAML",
 ];
 
+/** Each form field type's community schema (the `FormField` discriminator mapping). */
+const FORM_FIELD_SCHEMAS: Record<string, string> = {
+  TEXT: "FormFieldText",
+  PASSWORD: "FormFieldPassword",
+  PASSWORD_VERIFY: "FormFieldPasswordVerify",
+  PHONE_NUMBER: "FormFieldPhoneNumber",
+  RADIO: "FormFieldRadio",
+  CHECKBOX: "FormFieldCheckbox",
+  DROPDOWN: "FormFieldDropdown",
+  COMBOBOX: "FormFieldCombobox",
+  DIVIDER: "FormFieldDivider",
+  EMPTY_FIELD: "FormFieldEmptyField",
+  SLATE_TEXTBLOB: "FormFieldSlateTextblob",
+  SUBMIT_BUTTON: "FormFieldSubmitButton",
+  ERROR_DISPLAY: "FormFieldErrorDisplay",
+  FLOW_LINK: "FormFieldFlowLink",
+  FLOW_BUTTON: "FormFieldFlowButton",
+  RECAPTCHA_V2: "FormFieldRecaptchaV2",
+  QR_CODE: "FormFieldQrCode",
+  SOCIAL_LOGIN_BUTTON: "FormFieldSocialLoginButton",
+  DEVICE_REGISTRATION: "FormFieldDeviceRegistration",
+  DEVICE_AUTHENTICATION: "FormFieldDeviceAuthentication",
+  POLLING: "FormFieldPolling",
+  FIDO2: "FormFieldFIDO2",
+  SINGLE_CHECKBOX: "FormFieldSingleCheckbox",
+  AGREEMENT: "FormFieldFormAgreement",
+};
+
+/** The community `Form` attributes other than `components`, referenced one by one. */
+const FORM_ATTRIBUTES = [
+  "_links",
+  "created",
+  "category",
+  "cols",
+  "environment",
+  "fieldTypes",
+  "id",
+  "languageBundle",
+  "markOptional",
+  "markRequired",
+  "modified",
+  "name",
+  "passwordAutoCompleteEnabled",
+  "textAutoCompleteEnabled",
+  "translationMethod",
+];
+
+const CONSENT_STATUSES = ["ACCEPTED", "PENDING", "REVOKED", "EXPIRED", "AGREEMENT_DISABLED"];
+
 const definitions = {
   ...collections,
+
+  AgreementConsent: {
+    "x-confidence":
+      "documented (fields, ACCEPTED); unconfirmed (PENDING, REVOKED, EXPIRED, AGREEMENT_DISABLED; _embedded)",
+    "x-source": "PingOne User Agreement Consents data model; docs/emulator-agreements.md",
+    type: "object",
+    required: [
+      "id",
+      "environment",
+      "user",
+      "agreement",
+      "language",
+      "revision",
+      "status",
+      "lastConsent",
+      "_links",
+    ],
+    properties: {
+      id: { type: "string", minLength: 1 },
+      environment: idRef,
+      user: idRef,
+      agreement: idRef,
+      language: idRef,
+      revision: idRef,
+      status: { type: "string", enum: CONSENT_STATUSES },
+      lastConsent: {
+        type: "object",
+        required: ["at", "language", "revision"],
+        properties: { at: dateTime, expiresAt: dateTime, language: idRef, revision: idRef },
+      },
+      _links: community("LinksHATEOAS"),
+      _embedded: {
+        type: "object",
+        required: ["agreement"],
+        properties: {
+          agreement: community("Agreement"),
+          language: community("AgreementLanguage"),
+          revision: overlay("AgreementLanguageRevisionResponse"),
+        },
+      },
+    },
+  },
+
+  /**
+   * The community `AgreementLanguageRevision` doubles as the create body and requires `text`, which PingOne
+   * never returns ("The response does not include the text property"): the same schema without that rule.
+   */
+  AgreementLanguageRevisionResponse: {
+    "x-confidence": "from spec, documented",
+    "x-source": "community AgreementLanguageRevision; PingOne Read One Revision",
+    type: "object",
+    required: ["id", "contentType", "effectiveAt", "requireReconsent", "_links"],
+    not: { required: ["text"] },
+    properties: Object.fromEntries(
+      [
+        "_links",
+        "agreement",
+        "contentType",
+        "effectiveAt",
+        "id",
+        "language",
+        "notValidAfter",
+        "requireReconsent",
+      ].map((name) => [
+        name,
+        { $ref: `community#/components/schemas/AgreementLanguageRevision/properties/${name}` },
+      ]),
+    ),
+  },
+
+  /**
+   * The community `FormField` is a `oneOf` with a discriminator mapping Ajv does not apply, and its branches
+   * overlap (a TEXT field also matches PASSWORD), so each field is checked against its own type's schema.
+   */
+  FormField: {
+    "x-confidence": "from spec",
+    "x-source": "community FormField discriminator mapping",
+    type: "object",
+    required: ["type"],
+    properties: { type: community("EnumFormFieldType") },
+    // "if type is T then T's schema", written as "not T, or T's schema".
+    allOf: Object.entries(FORM_FIELD_SCHEMAS).map(([type, schema]) => ({
+      anyOf: [{ not: { properties: { type: { const: type } } } }, community(schema)],
+    })),
+  },
+
+  Form: {
+    "x-confidence": "from spec",
+    "x-source": "community Form, with components.fields checked per field type",
+    type: "object",
+    required: [
+      "id",
+      "environment",
+      "name",
+      "category",
+      "components",
+      "markOptional",
+      "markRequired",
+      "_links",
+    ],
+    properties: {
+      ...Object.fromEntries(
+        FORM_ATTRIBUTES.map((name) => [
+          name,
+          { $ref: `community#/components/schemas/Form/properties/${name}` },
+        ]),
+      ),
+      components: {
+        type: "object",
+        required: ["fields"],
+        properties: { fields: { type: "array", items: overlay("FormField") } },
+      },
+    },
+  },
+
+  "application/vnd.pingidentity.consent.accept": {
+    "x-confidence": "documented",
+    "x-source": "PingOne User Agreement Consents: accept",
+    type: "object",
+    required: ["language", "revision"],
+    properties: { language: idRef, revision: idRef, consentedAt: dateTime },
+  },
 
   PasswordState: {
     "x-confidence":

@@ -69,7 +69,13 @@ export type CommunitySchemaName =
   | "PasswordPolicy"
   | "P1Error"
   | "UserEnabled"
-  | "UserPopulation";
+  | "UserPopulation"
+  | "Agreement"
+  | "AgreementLanguage"
+  | "AgreementLanguageRevision"
+  | "AgreementRevisionText"
+  | "BrandingTheme"
+  | "BrandingThemeDefault";
 
 /** The official spec's error schemas, one per HTTP status (pingone-api.md §5.2, §11.4). */
 export const OFFICIAL_ERROR_SCHEMAS = {
