@@ -1,7 +1,7 @@
 import type { AnyCapabilityDefinition, PropertyUi } from "../capabilities/definition.js";
 import { REGION_CODES, REGIONS } from "../config/regions.js";
+import { plainSchema } from "../json-schema/plain-schema.js";
 import { CONNECTOR_VERSION } from "../version.js";
-import { plainSchema } from "./plain-schema.js";
 
 /** A DaVinci connector property (connector-formats.md §1.3). */
 interface ManifestProperty {

@@ -1,7 +1,7 @@
 import { stringify } from "yaml";
 import type { ActionDefinition } from "../actions/definition.js";
+import { plainSchema } from "../json-schema/plain-schema.js";
 import { CONNECTOR_VERSION } from "../version.js";
-import { plainSchema } from "./plain-schema.js";
 
 /** Asset and action YAML key names are inferred (connector-formats.md §2.3); they live only here. */
 const ASSET_NAME = "pingone_authentication";

@@ -1,6 +1,6 @@
 import type { ActionDefinition } from "../actions/definition.js";
 import type { AnyCapabilityDefinition } from "../capabilities/definition.js";
-import { plainSchema } from "../manifests/plain-schema.js";
+import { plainSchema } from "../json-schema/plain-schema.js";
 import { CONNECTOR_VERSION } from "../version.js";
 
 const ERROR_SCHEMA = {

@@ -9,7 +9,7 @@ import type { Logger } from "../client/logger.js";
 import { type Connector, UnknownCapabilityError } from "../connector.js";
 import { toDaVinciEnvelope } from "../envelopes/davinci.js";
 import { isSwimlaneEnvelopeStyle, presentSwimlaneEnvelope } from "../envelopes/swimlane.js";
-import { plainSchema } from "../manifests/plain-schema.js";
+import { plainSchema } from "../json-schema/plain-schema.js";
 import { CONNECTOR_VERSION } from "../version.js";
 import { apiKeyMatches, bearerKey } from "./api-key.js";
 import { renderDocsPage } from "./docs-page.js";
