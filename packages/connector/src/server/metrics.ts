@@ -62,3 +62,8 @@ export class ServiceMetrics {
     this.tokenRequests.inc();
   }
 }
+
+/** Seconds elapsed since a `performance.now()` reading, for `recordCall`. */
+export function secondsSince(started: number): number {
+  return (performance.now() - started) / 1000;
+}
