@@ -9,7 +9,7 @@ export function serviceError(code: string, message: string, extra: Record<string
   return { error: { code, message, ...extra } };
 }
 
-/** A facade error as a response, with its status from the one mapping (docs/connector-service.md#http-statuses). */
+/** A facade error as a response, with the status the one mapping gives it. */
 export function errorResponse(c: Context, error: FacadeError, aborted = false): Response {
   const { httpStatus } = errorOutcome(error, { aborted });
   const extra = error instanceof ActionInputError ? { problems: error.problems } : {};
