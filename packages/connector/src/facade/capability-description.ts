@@ -29,7 +29,10 @@ export interface ActionDescription {
   outputSchema: TObject;
 }
 
-/** The public part of a capability: the one projection the library, the CLI and the service show. */
+/**
+ * The public part of a capability: the one projection the library, the CLI and the service show
+ * (docs/connector-service.md#describe-projection).
+ */
 export function describeCapability(capability: AnyCapabilityDefinition): CapabilityDescription {
   return {
     ...summarizeCapability(capability),

@@ -14,7 +14,7 @@ import { loadConnector } from "../lazy-modules.js";
 /**
  * `action <name> --input <json|@file>`: runs a Swimlane action and prints its envelope. Exit 1
  * for a 4xx/5xx answer (envelope still printed); what the action throws (unknown name, invalid
- * input, token or transport failure) is reported by `runCli` (docs/connector-service.md#exit-codes).
+ * input, token or transport failure) is reported by `reportError` (docs/connector-service.md#exit-codes).
  */
 export function registerActionCommand(
   program: Command,
