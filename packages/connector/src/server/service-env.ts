@@ -1,4 +1,6 @@
-import type { Hono } from "hono";
+import type { Hono, MiddlewareHandler } from "hono";
+import type { Connector } from "../connector.js";
+import type { ServiceMetrics } from "./metrics.js";
 
 /** What the service's middleware hands its routes. */
 export interface ServiceEnv {
@@ -9,3 +11,11 @@ export interface ServiceEnv {
 }
 
 export type ServiceApp = Hono<ServiceEnv>;
+
+/** What the capability and action routes are mounted with. */
+export interface CallRouteOptions {
+  connector: Connector;
+  metrics: ServiceMetrics;
+  /** Runs before each call: see `drainGuard`. */
+  guard: MiddlewareHandler<ServiceEnv>;
+}

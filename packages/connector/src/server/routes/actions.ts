@@ -4,9 +4,8 @@ import { isSwimlaneEnvelopeStyle, presentSwimlaneEnvelope } from "../../envelope
 import { isFacadeError } from "../../facade/error-outcome.js";
 import { secondsSince } from "../metrics.js";
 import { readJson } from "../read-json.js";
-import type { ServiceApp, ServiceEnv } from "../service-env.js";
+import type { CallRouteOptions, ServiceApp, ServiceEnv } from "../service-env.js";
 import { errorResponse, serviceError } from "../service-error.js";
-import type { CallRouteOptions } from "./capabilities.js";
 
 /** `POST /actions/:name`: the Swimlane envelope, with `?envelope=array` for the wrapped style. */
 export function actionRoutes(app: ServiceApp, options: CallRouteOptions): void {

@@ -1,23 +1,15 @@
-import type { Context, MiddlewareHandler } from "hono";
+import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ACTIONS } from "../../actions/index.js";
 import { CAPABILITIES } from "../../capabilities/index.js";
-import type { Connector } from "../../connector.js";
 import { toDaVinciEnvelope } from "../../envelopes/davinci.js";
 import { describeAction, describeCapability } from "../../facade/capability-description.js";
 import { failureOutcome } from "../../facade/error-outcome.js";
 import { UnknownCapabilityError } from "../../facade/unknown-capability-error.js";
-import { type ServiceMetrics, secondsSince } from "../metrics.js";
+import { secondsSince } from "../metrics.js";
 import { readJson } from "../read-json.js";
-import type { ServiceApp, ServiceEnv } from "../service-env.js";
+import type { CallRouteOptions, ServiceApp, ServiceEnv } from "../service-env.js";
 import { errorResponse } from "../service-error.js";
-
-export interface CallRouteOptions {
-  connector: Connector;
-  metrics: ServiceMetrics;
-  /** Runs before each call: see `drainGuard`. */
-  guard: MiddlewareHandler<ServiceEnv>;
-}
 
 /** `GET /capabilities` (the catalog of capabilities and actions) and `POST /capabilities/:id`. */
 export function capabilityRoutes(app: ServiceApp, options: CallRouteOptions): void {
