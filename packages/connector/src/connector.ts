@@ -1,4 +1,3 @@
-import type { TObject } from "@sinclair/typebox";
 import { type RunActionOptions, runAction } from "./actions/run-action.js";
 import { CAPABILITIES, findCapability } from "./capabilities/index.js";
 import type { AnyCapabilityDefinition, PropertyUi } from "./capabilities/kit/definition.js";
@@ -10,27 +9,18 @@ import type { PingOneClient } from "./client/types.js";
 import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "./config/connection.js";
 import type { SwimlaneEnvelope } from "./envelopes/swimlane.js";
 import type { ValidationProblem } from "./input/problem.js";
+import {
+  type CapabilityDescription,
+  type CapabilitySummary,
+  describeCapability,
+  summarizeCapability,
+} from "./facade/capability-description.js";
+import { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 import { USER_AGENT } from "./version.js";
 
 export interface ConnectorOptions {
   /** Options for the PingOne client the connector creates (logger, timeouts, retries, ...). */
   client?: PingOneClientOptions;
-}
-
-/** A capability as `list()` shows it. */
-export interface CapabilitySummary {
-  id: string;
-  title: string;
-  description: string;
-}
-
-/** Everything the registry knows about one capability. */
-export interface CapabilityDescription extends CapabilitySummary {
-  inputSchema: TObject;
-  outputSchema: TObject;
-  properties: Record<string, PropertyUi>;
-  errors: Record<string, string>;
-  examples: unknown[];
 }
 
 export interface ValidationReport {
@@ -58,18 +48,6 @@ export interface Connector {
   runAction(name: string, input: unknown, options?: RunActionOptions): Promise<SwimlaneEnvelope>;
   /** Releases pooled connections. */
   close(): Promise<void>;
-}
-
-/** An id that is not in the registry. */
-export class UnknownCapabilityError extends Error {
-  readonly code = "unknownCapability";
-  readonly capability: string;
-
-  constructor(id: string) {
-    super(`Unknown capability "${id}"; the capabilities are ${CAPABILITIES.map((c) => c.id).join(", ")}`);
-    this.name = "UnknownCapabilityError";
-    this.capability = id;
-  }
 }
 
 /**
@@ -116,20 +94,8 @@ export function createConnector(
   }
 
   return {
-    list: () => CAPABILITIES.map(({ id, title, description }) => ({ id, title, description })),
-    describe(id) {
-      const found = definition(id);
-      return {
-        id: found.id,
-        title: found.title,
-        description: found.description,
-        inputSchema: found.input,
-        outputSchema: found.output,
-        properties: found.properties,
-        errors: found.errors,
-        examples: found.examples,
-      };
-    },
+    list: () => CAPABILITIES.map(summarizeCapability),
+    describe: (id) => describeCapability(definition(id)),
     validate(id, input) {
       const { problems } = prepareInput(definition(id), input);
       return { valid: problems.length === 0, problems };

@@ -155,13 +155,10 @@ export {
 } from "./config/connection.js";
 export { REGION_CODES, REGIONS, type RegionCode } from "./config/regions.js";
 export {
-  type CapabilityDescription,
-  type CapabilitySummary,
   type Connector,
   type ConnectorOptions,
   createConnector,
   type InvokeOptions,
-  UnknownCapabilityError,
   type ValidationReport,
 } from "./connector.js";
 export type { RecordedRequest } from "./dry-run/recording-client.js";
@@ -181,4 +178,23 @@ export {
   toSwimlaneEnvelope,
 } from "./envelopes/swimlane.js";
 export type { ValidationProblem } from "./input/problem.js";
+export { ConnectorError } from "./errors/connector-error.js";
+export {
+  type ActionDescription,
+  type CapabilityDescription,
+  type CapabilitySummary,
+  describeAction,
+  describeCapability,
+  summarizeCapability,
+} from "./facade/capability-description.js";
+export {
+  type ErrorOutcome,
+  EXIT,
+  type ExitCode,
+  errorOutcome,
+  type FacadeError,
+  failureOutcome,
+  isFacadeError,
+} from "./facade/error-outcome.js";
+export { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 export { CONNECTOR_VERSION } from "./version.js";

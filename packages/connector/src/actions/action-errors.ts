@@ -1,10 +1,11 @@
 import type { ValidationProblem } from "../input/problem.js";
+import { ConnectorError } from "../errors/connector-error.js";
 
 /**
  * An action input refused before any call: Swimlane raises these as the action's `error`
  * instead of returning an envelope. Messages name fields, never their values.
  */
-export class ActionInputError extends Error {
+export class ActionInputError extends ConnectorError<"invalidInput"> {
   readonly code = "invalidInput";
   readonly action: string;
   readonly problems: ValidationProblem[];
@@ -18,7 +19,7 @@ export class ActionInputError extends Error {
 }
 
 /** A name that is none of the ten actions. */
-export class UnknownActionError extends Error {
+export class UnknownActionError extends ConnectorError<"unknownAction"> {
   readonly code = "unknownAction";
   readonly action: string;
 

@@ -5,9 +5,6 @@ export interface CliIo {
   readStdin(): Promise<string>;
 }
 
-/** Exit codes: 0 success; 1 the capability or action returned an error; 2 usage or validation error. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
 /** A usage or validation problem: its message goes to stderr and the exit code is 2. */
 export class CliUsageError extends Error {
   constructor(message: string) {

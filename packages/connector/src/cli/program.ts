@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { PingOneConfigurationError } from "../client/errors/configuration-error.js";
+import { EXIT } from "../facade/error-outcome.js";
 import { CONNECTOR_VERSION } from "../version.js";
 import { registerActionCommand } from "./commands/action.js";
 import { registerDescribeCommand } from "./commands/describe.js";
@@ -8,7 +8,8 @@ import { registerListCommand } from "./commands/list.js";
 import { registerManifestCommand } from "./commands/manifest.js";
 import { registerServeCommand } from "./commands/serve.js";
 import { registerValidateCommand } from "./commands/validate.js";
-import { type CliIo, CliUsageError, EXIT } from "./io.js";
+import type { CliIo } from "./io.js";
+import { reportError } from "./report-error.js";
 
 /**
  * The `pingone-connector` command. Each subcommand lives in `commands/<name>.ts` and registers
@@ -50,13 +51,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       // Help and version exit 0; every other parse problem is a usage error.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    if (error instanceof CliUsageError || error instanceof PingOneConfigurationError) {
-      io.stderr(`pingone-connector: ${error.message}\n`);
-      return EXIT.usage;
-    }
-    io.stderr(
-      `pingone-connector: unexpected failure: ${error instanceof Error ? error.message : String(error)}\n`,
-    );
-    return EXIT.failed;
+    return reportError(io, error);
   }
 }

@@ -13,7 +13,7 @@ export interface DaVinciSuccess {
   output: Record<string, unknown> & DaVinciOutputFields;
 }
 
-/** DaVinci failure: what the engine stores as `payload.error` (connector-formats.md §1.5). */
+/** DaVinci failure: what the engine stores as `payload.error` (docs/connector-service.md#davinci-output). */
 export interface DaVinciFailure {
   error: {
     code: string;
@@ -32,7 +32,7 @@ export interface DaVinciFailure {
 
 export type DaVinciEnvelope = DaVinciSuccess | DaVinciFailure;
 
-/** Builds the DaVinci shape from the one internal result. */
+/** Builds the DaVinci shape from the one internal result (docs/connector-service.md#davinci-output). */
 export function toDaVinciEnvelope(result: CapabilityResult): DaVinciEnvelope {
   return result.ok ? davinciSuccess(result) : davinciFailure(result);
 }

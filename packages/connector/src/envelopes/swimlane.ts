@@ -41,7 +41,7 @@ export type SwimlaneEnvelope = Static<typeof SwimlaneEnvelopeSchema>;
 /**
  * Builds `{ status_code, response_headers, reason, json_body }` from any response; a body that is
  * not a JSON object or array (plain text, HTML from a proxy, an empty 204) goes to `response_text`,
- * as Swimlane Turbine's HTTP connectors do.
+ * as Swimlane Turbine's HTTP connectors do (docs/connector-service.md#swimlane-envelope).
  */
 export function toSwimlaneEnvelope(response: SwimlaneResponseSource): SwimlaneEnvelope {
   const envelope: SwimlaneEnvelope = {
@@ -60,7 +60,7 @@ export function toSwimlaneEnvelope(response: SwimlaneResponseSource): SwimlaneEn
 /**
  * How the envelope is handed to Swimlane: the PingOne Identity page shows a bare object (the
  * default); other Turbine connector pages show it wrapped in a one-element array
- * (connector-formats.md §2.4).
+ * (docs/connector-service.md#envelope-array-option).
  */
 export type SwimlaneEnvelopeStyle = "object" | "array";
 

@@ -1,9 +1,9 @@
 import type { AnyCapabilityDefinition, PropertyUi } from "../capabilities/kit/definition.js";
 import { REGION_CODES, REGIONS } from "../config/regions.js";
+import { plainSchema } from "../json-schema/plain-schema.js";
 import { CONNECTOR_VERSION } from "../version.js";
-import { plainSchema } from "./plain-schema.js";
 
-/** A DaVinci connector property (connector-formats.md §1.3). */
+/** A DaVinci connector property (docs/connector-service.md#davinci-manifest). */
 interface ManifestProperty {
   displayName?: string;
   info?: string;
@@ -17,7 +17,10 @@ interface ManifestProperty {
   secure?: boolean;
 }
 
-/** The connection panel: DaVinci's own property names for the worker app (capabilities.md §1). */
+/**
+ * The connection panel, with DaVinci's own property names for the worker app
+ * (docs/connector-service.md#davinci-manifest).
+ */
 const CONNECTION_PROPERTIES: Record<string, ManifestProperty> = {
   envRegionInfo: {
     preferredControlType: "label",
@@ -73,24 +76,7 @@ export function buildDaVinciManifest(
       // DaVinci keeps one global definition per property name; the first capability using it wins.
       if (!(name in properties)) properties[name] = toManifestProperty(ui, schemaProperties[name]);
     }
-    const example = capability.examples[0];
-    manifestCapabilities[capability.id] = {
-      type: "action",
-      title: capability.title,
-      subTitle: capability.description,
-      respondToUser: false,
-      apiEnabled: true,
-      flowConfigView: { items: Object.keys(capability.properties).map((propertyName) => ({ propertyName })) },
-      localizedErrors: { en: Object.fromEntries(Object.keys(capability.errors).map((key) => [key, ""])) },
-      payloadInputSchema: {
-        default: {
-          type: "object",
-          properties: { properties: input },
-          ...(example === undefined ? {} : { example: { properties: example } }),
-        },
-      },
-      localOutputSchema: { output: plainSchema(capability.output) },
-    };
+    manifestCapabilities[capability.id] = toManifestCapability(capability, input);
   }
   return {
     connectorId: "pingOneSSOConnector",
@@ -116,6 +102,31 @@ export function buildDaVinciManifest(
     },
     capabilities: manifestCapabilities,
     manifestVersion: CONNECTOR_VERSION,
+  };
+}
+
+/** A capability's flow panel, error keys, Input Schema (wrapped in `properties`) and Output Schema. */
+function toManifestCapability(
+  capability: AnyCapabilityDefinition,
+  input: Record<string, unknown>,
+): Record<string, unknown> {
+  const example = capability.examples[0];
+  return {
+    type: "action",
+    title: capability.title,
+    subTitle: capability.description,
+    respondToUser: false,
+    apiEnabled: true,
+    flowConfigView: { items: Object.keys(capability.properties).map((propertyName) => ({ propertyName })) },
+    localizedErrors: { en: Object.fromEntries(Object.keys(capability.errors).map((key) => [key, ""])) },
+    payloadInputSchema: {
+      default: {
+        type: "object",
+        properties: { properties: input },
+        ...(example === undefined ? {} : { example: { properties: example } }),
+      },
+    },
+    localOutputSchema: { output: plainSchema(capability.output) },
   };
 }
 

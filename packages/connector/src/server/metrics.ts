@@ -4,7 +4,8 @@ export type CallKind = "capability" | "action";
 
 /**
  * The service's Prometheus metrics, in a registry of its own (not prom-client's global one), so
- * that several services in one process, or tests, never share counters.
+ * that several services in one process, or tests, never share counters
+ * (docs/connector-service.md#metrics).
  */
 export class ServiceMetrics {
   readonly registry = new Registry();
@@ -61,4 +62,9 @@ export class ServiceMetrics {
   recordTokenRequest(): void {
     this.tokenRequests.inc();
   }
+}
+
+/** Seconds elapsed since a `performance.now()` reading, for `recordCall`. */
+export function secondsSince(started: number): number {
+  return (performance.now() - started) / 1000;
 }

@@ -1,6 +1,6 @@
 import type { ActionDefinition } from "../actions/definition.js";
 import type { AnyCapabilityDefinition } from "../capabilities/kit/definition.js";
-import { plainSchema } from "../manifests/plain-schema.js";
+import { plainSchema } from "../json-schema/plain-schema.js";
 import { CONNECTOR_VERSION } from "../version.js";
 
 const ERROR_SCHEMA = {
@@ -33,134 +33,28 @@ const ERROR_SCHEMA = {
   },
 };
 
+const errorResponse = (description: string) => ({
+  description,
+  content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+});
+
+/** The answers every route but `/healthz` can give before it runs. */
+const COMMON_RESPONSES = {
+  "400": errorResponse("Malformed JSON, or an input that fails validation (every problem listed)"),
+  "401": errorResponse("Missing or wrong API key"),
+};
+
 /** The service's OpenAPI 3.1 document, generated from the capability and action registries. */
 export function buildOpenApiDocument(
   capabilities: readonly AnyCapabilityDefinition[],
   actions: readonly ActionDefinition[],
 ): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
-  const errorResponse = (description: string) => ({
-    description,
-    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-  });
-  const common = {
-    "400": errorResponse("Malformed JSON, or an input that fails validation (every problem listed)"),
-    "401": errorResponse("Missing or wrong API key"),
-  };
   for (const capability of capabilities) {
-    paths[`/capabilities/${capability.id}`] = {
-      post: {
-        operationId: capability.id,
-        summary: capability.title,
-        description: `${capability.description}\n\nError keys: ${Object.entries(capability.errors)
-          .map(([key, meaning]) => `\`${key}\` (${meaning})`)
-          .join(", ")}.`,
-        tags: ["DaVinci capabilities"],
-        parameters: [
-          {
-            name: "dryRun",
-            in: "query",
-            required: false,
-            schema: { type: "boolean" },
-            description: "Return the PingOne requests the call would make, without sending them",
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: {
-                oneOf: [
-                  plainSchema(capability.input),
-                  {
-                    type: "object",
-                    required: ["properties"],
-                    properties: { properties: plainSchema(capability.input) },
-                  },
-                ],
-              },
-              ...(capability.examples[0] === undefined ? {} : { example: capability.examples[0] }),
-            },
-          },
-        },
-        responses: {
-          "200": {
-            description: "The capability succeeded",
-            content: {
-              "application/json": {
-                schema: {
-                  type: "object",
-                  required: ["eventName", "output"],
-                  properties: { eventName: { const: "continue" }, output: plainSchema(capability.output) },
-                },
-              },
-            },
-          },
-          ...common,
-          "404": errorResponse("Unknown capability, or a PingOne resource not found"),
-          "4XX": errorResponse("The capability failed; `code` is its error key"),
-          "5XX": errorResponse("PingOne failed or could not be reached"),
-        },
-      },
-    };
+    paths[`/capabilities/${capability.id}`] = { post: capabilityOperation(capability) };
   }
-  for (const action of actions) {
-    paths[`/actions/${action.name}`] = {
-      post: {
-        operationId: action.name,
-        summary: action.title,
-        description: `${action.description}\n\nPingOne call: \`${action.method} ${action.endpoint}\`. Every PingOne answer, 4xx and 5xx included, comes back with status 200 in the envelope.`,
-        tags: ["Swimlane actions"],
-        parameters: [
-          {
-            name: "envelope",
-            in: "query",
-            required: false,
-            schema: { enum: ["object", "array"], default: "object" },
-            description: "The envelope as a bare object (default), or wrapped in a one-element array",
-          },
-        ],
-        requestBody: {
-          required: true,
-          content: { "application/json": { schema: plainSchema(action.inputSchema) } },
-        },
-        responses: {
-          "200": {
-            description: "PingOne's answer in the Swimlane envelope",
-            content: { "application/json": { schema: plainSchema(action.outputSchema) } },
-          },
-          ...common,
-          "404": errorResponse("Unknown action"),
-          "502": errorResponse("PingOne could not be reached, or refused the worker credentials"),
-        },
-      },
-    };
-  }
-  paths["/capabilities"] = {
-    get: {
-      operationId: "listCapabilities",
-      summary: "Every capability and action, with its schemas",
-      tags: ["Service"],
-      responses: { "200": { description: "The registry", content: { "application/json": {} } }, ...common },
-    },
-  };
-  paths["/healthz"] = {
-    get: {
-      operationId: "health",
-      summary: "Liveness (no key needed)",
-      tags: ["Service"],
-      security: [],
-      responses: { "200": { description: "The service is up" } },
-    },
-  };
-  paths["/metrics"] = {
-    get: {
-      operationId: "metrics",
-      summary: "Prometheus metrics: calls, errors, latency per capability, PingOne retries, token requests",
-      tags: ["Service"],
-      responses: { "200": { description: "Prometheus text format", content: { "text/plain": {} } } },
-    },
-  };
+  for (const action of actions) paths[`/actions/${action.name}`] = { post: actionOperation(action) };
+  Object.assign(paths, servicePaths());
   return {
     openapi: "3.1.0",
     info: {
@@ -174,6 +68,126 @@ export function buildOpenApiDocument(
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer" } },
       schemas: { Error: ERROR_SCHEMA },
+    },
+  };
+}
+
+function capabilityOperation(capability: AnyCapabilityDefinition) {
+  const input = plainSchema(capability.input);
+  return {
+    operationId: capability.id,
+    summary: capability.title,
+    description: `${capability.description}\n\nError keys: ${Object.entries(capability.errors)
+      .map(([key, meaning]) => `\`${key}\` (${meaning})`)
+      .join(", ")}.`,
+    tags: ["DaVinci capabilities"],
+    parameters: [
+      {
+        name: "dryRun",
+        in: "query",
+        required: false,
+        schema: { type: "boolean" },
+        description: "Return the PingOne requests the call would make, without sending them",
+      },
+    ],
+    requestBody: {
+      required: true,
+      content: {
+        "application/json": {
+          // Flat or DaVinci-wrapped, as the connector accepts both.
+          schema: {
+            oneOf: [input, { type: "object", required: ["properties"], properties: { properties: input } }],
+          },
+          ...(capability.examples[0] === undefined ? {} : { example: capability.examples[0] }),
+        },
+      },
+    },
+    responses: capabilityResponses(capability),
+  };
+}
+
+function capabilityResponses(capability: AnyCapabilityDefinition) {
+  return {
+    "200": {
+      description: "The capability succeeded",
+      content: {
+        "application/json": {
+          schema: {
+            type: "object",
+            required: ["eventName", "output"],
+            properties: { eventName: { const: "continue" }, output: plainSchema(capability.output) },
+          },
+        },
+      },
+    },
+    ...COMMON_RESPONSES,
+    "404": errorResponse("Unknown capability, or a PingOne resource not found"),
+    "4XX": errorResponse("The capability failed; `code` is its error key"),
+    "5XX": errorResponse("PingOne failed or could not be reached"),
+  };
+}
+
+function actionOperation(action: ActionDefinition) {
+  return {
+    operationId: action.name,
+    summary: action.title,
+    description: `${action.description}\n\nPingOne call: \`${action.method} ${action.endpoint}\`. Every PingOne answer, 4xx and 5xx included, comes back with status 200 in the envelope.`,
+    tags: ["Swimlane actions"],
+    parameters: [
+      {
+        name: "envelope",
+        in: "query",
+        required: false,
+        schema: { enum: ["object", "array"], default: "object" },
+        description: "The envelope as a bare object (default), or wrapped in a one-element array",
+      },
+    ],
+    requestBody: {
+      required: true,
+      content: { "application/json": { schema: plainSchema(action.inputSchema) } },
+    },
+    responses: {
+      "200": {
+        description: "PingOne's answer in the Swimlane envelope",
+        content: { "application/json": { schema: plainSchema(action.outputSchema) } },
+      },
+      ...COMMON_RESPONSES,
+      "404": errorResponse("Unknown action"),
+      "502": errorResponse("PingOne could not be reached, or refused the worker credentials"),
+    },
+  };
+}
+
+/** The catalog, health and metrics routes (the document and the page do not describe themselves). */
+function servicePaths() {
+  return {
+    "/capabilities": {
+      get: {
+        operationId: "listCapabilities",
+        summary: "Every capability and action, with its schemas",
+        tags: ["Service"],
+        responses: {
+          "200": { description: "The registry", content: { "application/json": {} } },
+          ...COMMON_RESPONSES,
+        },
+      },
+    },
+    "/healthz": {
+      get: {
+        operationId: "health",
+        summary: "Liveness (no key needed)",
+        tags: ["Service"],
+        security: [],
+        responses: { "200": { description: "The service is up" } },
+      },
+    },
+    "/metrics": {
+      get: {
+        operationId: "metrics",
+        summary: "Prometheus metrics: calls, errors, latency per capability, PingOne retries, token requests",
+        tags: ["Service"],
+        responses: { "200": { description: "Prometheus text format", content: { "text/plain": {} } } },
+      },
     },
   };
 }

@@ -7,6 +7,7 @@ import { type Connector, createConnector } from "../connector.js";
 import { ServiceLifecycle } from "./lifecycle.js";
 import { ServiceMetrics } from "./metrics.js";
 import { createServiceApp } from "./service-app.js";
+import type { ServiceApp } from "./service-env.js";
 
 export interface ServiceOptions {
   connection: ConnectionSettings | ResolvedConnection;
@@ -44,17 +45,7 @@ export class ServiceStartError extends Error {
  */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const host = options.host ?? "127.0.0.1";
-  if (!options.apiKey) {
-    if (!options.insecureNoAuth) {
-      throw new ServiceStartError(
-        "PINGONE_CONNECTOR_API_KEY is not set: the service refuses to start without an API key (or pass --insecure-no-auth on a loopback host for local development)",
-      );
-    }
-    if (!LOOPBACK.test(host)) {
-      throw new ServiceStartError(`--insecure-no-auth is allowed only on a loopback host, not ${host}`);
-    }
-    options.logger.warn({ host }, "API key check is OFF (--insecure-no-auth); loopback only");
-  }
+  checkAuthentication(options, host);
   const metrics = new ServiceMetrics();
   const connector = createConnector(options.connection, {
     client: {
@@ -76,41 +67,65 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     requestTimeoutMs: options.requestTimeoutMs,
     lifecycle,
   });
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port: options.port ?? 4700, hostname: host }, () =>
-      resolve(started),
-    );
-    started.once("error", reject);
-  });
+  const server = await listen(app, options.port ?? 4700, host);
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   let stopping: Promise<void> | undefined;
-  return {
-    url,
-    connector,
-    metrics,
-    shutdown() {
-      stopping ??= (async () => {
-        lifecycle.draining = true;
-        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-        const grace = new Promise<void>((resolve) =>
-          setTimeout(resolve, options.shutdownGraceMs ?? 30_000).unref(),
-        );
-        await Promise.race([lifecycle.idle(), grace]);
-        // The last responses may still be flushing: close each connection once it turns idle,
-        // and cut what is left only after a short deadline.
-        const sweeper = setInterval(() => closeIdle(server), 25);
-        await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-        clearInterval(sweeper);
-        if ("closeAllConnections" in server) server.closeAllConnections();
-        await closed;
-        await connector.close();
-      })();
-      return stopping;
-    },
+  const shutdown = async () => {
+    await drain(server, lifecycle, options.shutdownGraceMs ?? 30_000);
+    await connector.close();
   };
+  return { url, connector, metrics, shutdown: () => (stopping ??= shutdown()) };
 }
 
-function closeIdle(server: ReturnType<typeof serve>): void {
+/**
+ * No key, no service, unless the operator turned the check off on a loopback host
+ * (docs/connector-service.md#api-key).
+ */
+function checkAuthentication(options: ServiceOptions, host: string): void {
+  if (options.apiKey) return;
+  if (!options.insecureNoAuth) {
+    throw new ServiceStartError(
+      "PINGONE_CONNECTOR_API_KEY is not set: the service refuses to start without an API key (or pass --insecure-no-auth on a loopback host for local development)",
+    );
+  }
+  if (!LOOPBACK.test(host)) {
+    throw new ServiceStartError(`--insecure-no-auth is allowed only on a loopback host, not ${host}`);
+  }
+  options.logger.warn({ host }, "API key check is OFF (--insecure-no-auth); loopback only");
+}
+
+type Server = ReturnType<typeof serve>;
+
+function listen(app: ServiceApp, port: number, hostname: string): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port, hostname }, () => resolve(started));
+    started.once("error", reject);
+  });
+}
+
+/**
+ * Graceful shutdown (docs/connector-service.md#shutdown): stop accepting calls, let in-flight
+ * ones finish within the grace period, then close the connections.
+ */
+async function drain(server: Server, lifecycle: ServiceLifecycle, graceMs: number): Promise<void> {
+  lifecycle.draining = true;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  await Promise.race([lifecycle.idle(), delay(graceMs)]);
+  // The last responses may still be flushing: close each connection once it turns idle,
+  // and cut what is left only after a short deadline.
+  const sweeper = setInterval(() => closeIdle(server), 25);
+  await Promise.race([closed, delay(5_000)]);
+  clearInterval(sweeper);
+  if ("closeAllConnections" in server) server.closeAllConnections();
+  await closed;
+}
+
+/** A timer that does not keep the process alive. */
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function closeIdle(server: Server): void {
   if ("closeIdleConnections" in server) server.closeIdleConnections();
 }

@@ -1,10 +1,11 @@
 import type { PingOneApiError } from "../../client/errors/api-error.js";
+import { ConnectorError } from "../../errors/connector-error.js";
 
 /**
  * Thrown by a handler to fail with a specific error key. With `cause` set to the PingOne error
  * behind it, the failure keeps that response's status, body and headers.
  */
-export class CapabilityError extends Error {
+export class CapabilityError extends ConnectorError {
   readonly code: string;
   readonly httpResponseCode: number;
   readonly apiError: PingOneApiError | undefined;

@@ -1,22 +1,20 @@
 import { type Command, Option } from "commander";
-import { ActionInputError, UnknownActionError } from "../../actions/action-errors.js";
 import { ACTIONS } from "../../actions/index.js";
-import { PingOneConfigurationError } from "../../client/errors/configuration-error.js";
-import { PingOneError } from "../../client/errors/pingone-error.js";
 import {
   presentSwimlaneEnvelope,
   SWIMLANE_ENVELOPE_STYLES,
   type SwimlaneEnvelopeStyle,
 } from "../../envelopes/swimlane.js";
+import { EXIT } from "../../facade/error-outcome.js";
 import { addConnectionOption, connectionFrom } from "../connection-option.js";
-import { type CliIo, CliUsageError, EXIT, printJson } from "../io.js";
+import { type CliIo, printJson } from "../io.js";
 import { readJsonArgument } from "../json-argument.js";
 import { loadConnector } from "../lazy-modules.js";
-import { formatProblems } from "../problems.js";
 
 /**
  * `action <name> --input <json|@file>`: runs a Swimlane action and prints its envelope. Exit 1
- * for a 4xx/5xx answer (envelope still printed) or a token/transport failure.
+ * for a 4xx/5xx answer (envelope still printed); what the action throws (unknown name, invalid
+ * input, token or transport failure) is reported by `reportError` (docs/connector-service.md#exit-codes).
  */
 export function registerActionCommand(
   program: Command,
@@ -47,15 +45,6 @@ export function registerActionCommand(
         const envelope = await connector.runAction(name, input);
         printJson(io, presentSwimlaneEnvelope(envelope, options.envelope));
         if (envelope.status_code >= 400) setExitCode(EXIT.failed);
-      } catch (error) {
-        if (error instanceof ActionInputError) throw new CliUsageError(formatProblems(name, error.problems));
-        if (error instanceof UnknownActionError || error instanceof PingOneConfigurationError) {
-          throw new CliUsageError(error.message);
-        }
-        if (!(error instanceof PingOneError)) throw error;
-        // Token and transport failures: no envelope to print, so the error itself, redacted.
-        printJson(io, { error: error.toJSON() });
-        setExitCode(EXIT.failed);
       } finally {
         await connector.close();
       }

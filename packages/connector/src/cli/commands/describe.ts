@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { describeCapability } from "../../facade/capability-description.js";
 import { capabilityOrUsageError } from "../capability-argument.js";
 import { type CliIo, printJson } from "../io.js";
 
@@ -8,17 +9,5 @@ export function registerDescribeCommand(program: Command, io: CliIo): void {
     .command("describe")
     .description("show a capability's input and output schemas, properties and error keys")
     .argument("<id>", "DaVinci capability id, e.g. userLookup")
-    .action((id: string) => {
-      const capability = capabilityOrUsageError(id);
-      printJson(io, {
-        id: capability.id,
-        title: capability.title,
-        description: capability.description,
-        inputSchema: capability.input,
-        outputSchema: capability.output,
-        properties: capability.properties,
-        errors: capability.errors,
-        examples: capability.examples,
-      });
-    });
+    .action((id: string) => printJson(io, describeCapability(capabilityOrUsageError(id))));
 }

@@ -2,9 +2,10 @@ import { type Command, Option } from "commander";
 import { prepareInput } from "../../capabilities/kit/prepare-input.js";
 import { toDaVinciEnvelope } from "../../envelopes/davinci.js";
 import { toSwimlaneEnvelope } from "../../envelopes/swimlane.js";
+import { EXIT, failureOutcome } from "../../facade/error-outcome.js";
 import { capabilityOrUsageError } from "../capability-argument.js";
 import { addConnectionOption, connectionFrom } from "../connection-option.js";
-import { type CliIo, CliUsageError, EXIT, printJson } from "../io.js";
+import { type CliIo, CliUsageError, printJson } from "../io.js";
 import { readJsonArgument } from "../json-argument.js";
 import { loadConnector } from "../lazy-modules.js";
 import { formatProblems } from "../problems.js";
@@ -62,7 +63,7 @@ export function registerInvokeCommand(
       } else {
         printJson(io, toDaVinciEnvelope(result));
       }
-      if (!result.ok) setExitCode(EXIT.failed);
+      if (!result.ok) setExitCode(failureOutcome(result.httpResponseCode).exitCode);
     } finally {
       await connector.close();
     }

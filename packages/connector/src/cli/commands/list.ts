@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { CAPABILITIES } from "../../capabilities/index.js";
+import { summarizeCapability } from "../../facade/capability-description.js";
 import { type CliIo, printJson } from "../io.js";
 
 /** `list [--json]`: every capability id with its title. */
@@ -9,7 +10,7 @@ export function registerListCommand(program: Command, io: CliIo): void {
     .description("list the DaVinci capabilities")
     .option("--json", "print JSON instead of a table")
     .action((options: { json?: boolean }) => {
-      const rows = CAPABILITIES.map(({ id, title, description }) => ({ id, title, description }));
+      const rows = CAPABILITIES.map(summarizeCapability);
       if (options.json) {
         printJson(io, rows);
         return;
