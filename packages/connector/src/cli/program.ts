@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { PingOneConfigurationError } from "../client/errors/configuration-error.js";
+import { PingOneConfigurationError } from "../config/configuration-error.js";
 import { CONNECTOR_VERSION } from "../version.js";
 import { registerActionCommand } from "./commands/action.js";
 import { registerDescribeCommand } from "./commands/describe.js";

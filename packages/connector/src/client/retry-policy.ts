@@ -54,6 +54,33 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   return Math.max(0, date - now);
 }
 
+/** Where a run of attempts stands when one has failed. */
+export interface RetryState {
+  /** The attempt that just failed, counting from 1. */
+  attempt: number;
+  /** Attempts that count against `maxAttempts` (429s do not). */
+  counted: number;
+  /** Milliseconds since the first attempt started. */
+  elapsedMs: number;
+}
+
+/**
+ * Milliseconds to wait before the next attempt, or undefined when the retries are over: the
+ * counted attempts are used up, the advised `Retry-After` is over the cap, or the wait would end
+ * past `maxElapsedMs`.
+ */
+export function nextDelay(
+  policy: Required<RetryOptions>,
+  state: RetryState,
+  retryAfterMs: number | undefined,
+): number | undefined {
+  if (policy.maxAttempts <= 1 || state.counted >= policy.maxAttempts) return undefined;
+  if (retryAfterMs !== undefined && retryAfterMs > policy.retryAfterCapMs) return undefined;
+  const waitMs = retryAfterMs ?? backoffDelay(Math.min(state.attempt, 16), policy);
+  if (state.elapsedMs + waitMs > policy.maxElapsedMs) return undefined;
+  return waitMs;
+}
+
 /** Exponential backoff with "equal jitter": half the delay fixed, half random. */
 export function backoffDelay(attempt: number, options: Required<RetryOptions>, random = Math.random): number {
   const exponential = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));

@@ -1,13 +1,13 @@
 import { type Command, Option } from "commander";
 import { ActionInputError, UnknownActionError } from "../../actions/action-errors.js";
 import { ACTIONS } from "../../actions/index.js";
-import { PingOneConfigurationError } from "../../client/errors/configuration-error.js";
-import { PingOneError } from "../../client/errors/pingone-error.js";
+import { PingOneConfigurationError } from "../../config/configuration-error.js";
 import {
   presentSwimlaneEnvelope,
   SWIMLANE_ENVELOPE_STYLES,
   type SwimlaneEnvelopeStyle,
 } from "../../envelopes/swimlane.js";
+import { PingOneError } from "../../errors/pingone-error.js";
 import { addConnectionOption, connectionFrom } from "../connection-option.js";
 import { type CliIo, CliUsageError, EXIT, printJson } from "../io.js";
 import { readJsonArgument } from "../json-argument.js";
