@@ -156,5 +156,5 @@ export {
   toSwimlaneEnvelope,
 } from "./envelopes/swimlane.js";
 export { PingOneError, type PingOneErrorCode } from "./errors/pingone-error.js";
-export { REDACTED } from "./redaction/redact.js";
+export { REDACTED, SecretRegistry } from "./redaction/redact.js";
 export { CONNECTOR_VERSION } from "./version.js";
