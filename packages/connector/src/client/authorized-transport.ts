@@ -11,7 +11,7 @@ export interface Renewal {
 /**
  * API exchanges with the worker token: the cached one on the hot path, a new one when it is
  * about to expire; a 401 renews it once per call, in case PingOne revoked it or the clocks
- * disagree (docs/connector-client.md#tokens).
+ * disagree (docs/connector-client.md#worker-token).
  */
 export class AuthorizedTransport {
   private readonly transport: HttpTransport;

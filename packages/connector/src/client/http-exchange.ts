@@ -32,14 +32,15 @@ export class RawTransportFailure extends Error {
 
 /**
  * Error bodies are kept up to this many bytes, and the connection is dropped past it: PingOne's
- * are well under 2 KiB, and a proxy's error page must not fill the memory.
+ * are well under 2 KiB, and a proxy's error page must not fill the memory
+ * (docs/connector-client.md#error-bodies).
  */
 export const ERROR_BODY_LIMIT = 64 * 1024;
 
 /**
  * HTTP exchanges straight on an undici dispatcher (no WHATWG Request, Response, Headers or body
  * stream: they cost more CPU than the rest of a call). The dispatcher's headers and body timeouts
- * bound each exchange; the caller's AbortSignal ends it at once.
+ * bound each exchange; the caller's AbortSignal ends it at once (docs/connector-client.md#transport).
  */
 export class HttpTransport {
   readonly dispatcher: Dispatcher;

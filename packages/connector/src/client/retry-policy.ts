@@ -1,6 +1,6 @@
 import type { HttpMethod } from "./types.js";
 
-/** How transient failures are retried. */
+/** How transient failures are retried (docs/connector-client.md#retries). */
 export interface RetryOptions {
   /**
    * Attempts in all, the first included. Default 5; 1 turns every retry off. A 429 does not count:
@@ -44,7 +44,7 @@ export function isRetryableStatus(status: number, replayable: boolean): boolean 
   return replayable && (RETRYABLE_STATUS.has(status) || status >= 500);
 }
 
-/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
+/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now` (docs/connector-client.md#retry-after). */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();

@@ -46,7 +46,7 @@ export interface TokenProviderOptions {
 /**
  * Worker-app access tokens (client credentials), cached per token URL and client, renewed
  * before expiry, single-flight: concurrent callers on a cold or expiring cache share one request
- * (docs/connector-client.md#tokens).
+ * (docs/connector-client.md#worker-token).
  */
 export class TokenProvider {
   private readonly options: TokenProviderOptions;

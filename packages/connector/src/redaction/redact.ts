@@ -1,6 +1,6 @@
 /**
  * Redaction: secrets are replaced at construction of every log record, error and dry-run
- * request, so no later code path can leak them.
+ * request, so no later code path can leak them (docs/connector-client.md#redaction).
  */
 export const REDACTED = "[REDACTED]";
 

@@ -97,7 +97,7 @@ function asErrorBody(body: unknown): PingOneErrorBody {
   };
 }
 
-/** Maps PingOne's status and codes to the connector's stable kinds (pingone-api.md §5.2). */
+/** Maps PingOne's status and codes to the connector's stable kinds (docs/connector-client.md#errors). */
 function classify(status: number, body: PingOneErrorBody): PingOneErrorCode {
   if (body.details?.some((d) => d.code === "UNIQUENESS_VIOLATION") || status === 409) {
     return "UNIQUENESS_VIOLATION";
