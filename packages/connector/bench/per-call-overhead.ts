@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { fetch, request } from "undici";
+import { ACCEPT_ENCODING } from "../src/client/response-body.js";
 import { createDispatcher } from "../src/client/transport.js";
 import { createConnector } from "../src/connector.js";
 import { USER_AGENT } from "../src/version.js";
@@ -35,6 +36,7 @@ export async function perCallOverhead(
   // The same request the connector sends, headers included, so only the library's work differs.
   const headers = () => ({
     accept: "application/json",
+    "accept-encoding": ACCEPT_ENCODING,
     "user-agent": USER_AGENT,
     "x-ping-external-transaction-id": randomUUID(),
     authorization: `Bearer ${token}`,
