@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { capabilityLayer } from "./capability-layer.js";
 import { cliStartup } from "./cli-startup.js";
 import { paging } from "./paging.js";
 import { perCallOverhead } from "./per-call-overhead.js";
@@ -21,7 +22,7 @@ Options:
   --calls <n>        calls per overhead/service measurement (default 5000)
   --users <n>        users to page through (default 100000)
   --runs <n>         measured runs per side, taken in turn with the baseline (default 5)
-  --only <names>     comma-separated subset: overhead,paging,rate,token,cli,service
+  --only <names>     comma-separated subset: overhead,layer,paging,rate,token,cli,service
   --resilience       run the resilience suite instead: journeys under read faults (100x),
                      createUser and createUserGroupMembership under write faults (500x each),
                      canary secrets with debug logging
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     users: positive(values.users, 100_000 / scale, "--users"),
     runs: positive(values.runs, values.quick ? 1 : 5, "--runs"),
   };
-  const selected = new Set((values.only ?? "overhead,paging,rate,token,cli,service").split(","));
+  const selected = new Set((values.only ?? "overhead,layer,paging,rate,token,cli,service").split(","));
   const log = (message: string) => process.stderr.write(`${message}\n`);
   const rows: BenchRow[] = [];
   const startedAt = new Date().toISOString();
@@ -81,6 +82,10 @@ async function main(): Promise<void> {
     if (selected.has("overhead")) {
       log(`per-call overhead: ${options.calls} calls x ${options.runs} runs ...`);
       rows.push(...(await perCallOverhead(emulator, options)));
+    }
+    if (selected.has("layer")) {
+      log("capability layer ...");
+      rows.push(...(await capabilityLayer(emulator, options)));
     }
     if (selected.has("paging")) {
       log("paging ...");

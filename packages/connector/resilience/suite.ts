@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { pino } from "pino";
 import { LOG_REDACT_PATHS } from "../src/client/logger.js";
-import { REDACTED } from "../src/client/redact.js";
 import { createConnector } from "../src/connector.js";
+import { REDACTED } from "../src/redaction/redact.js";
 import { seedEnvironment } from "./environment.js";
 import { policyPassword } from "./journeys.js";
 import { journeysUnderReadFaults, type ReadFaultReport } from "./read-faults.js";

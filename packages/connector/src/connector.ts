@@ -1,6 +1,6 @@
 import { type RunActionOptions, runAction } from "./actions/run-action.js";
 import { CAPABILITIES, findCapability } from "./capabilities/index.js";
-import type { AnyCapabilityDefinition, PropertyUi } from "./capabilities/kit/definition.js";
+import type { AnyCapabilityDefinition } from "./capabilities/kit/definition.js";
 import { prepareInput } from "./capabilities/kit/prepare-input.js";
 import type { CapabilityResult } from "./capabilities/kit/result.js";
 import { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/kit/run.js";
@@ -8,7 +8,6 @@ import { createPingOneClient, type PingOneClientOptions } from "./client/pingone
 import type { PingOneClient } from "./client/types.js";
 import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "./config/connection.js";
 import type { SwimlaneEnvelope } from "./envelopes/swimlane.js";
-import type { ValidationProblem } from "./input/problem.js";
 import {
   type CapabilityDescription,
   type CapabilitySummary,
@@ -16,6 +15,7 @@ import {
   summarizeCapability,
 } from "./facade/capability-description.js";
 import { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
+import type { ValidationProblem } from "./input/problem.js";
 import { USER_AGENT } from "./version.js";
 
 export interface ConnectorOptions {

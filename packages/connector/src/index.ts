@@ -117,13 +117,12 @@ export type { UpdateUserInput, UpdateUserOutput } from "./capabilities/users/upd
 export type { UserLookupInput, UserLookupOutput } from "./capabilities/users/user-lookup.js";
 export type { UsersLookupInput, UsersLookupOutput } from "./capabilities/users/users-lookup.js";
 export { runCli } from "./cli/program.js";
+export type { Clock } from "./client/clock.js";
 export {
   PingOneApiError,
   type PingOneErrorBody,
   type PingOneErrorDetail,
 } from "./client/errors/api-error.js";
-export { PingOneConfigurationError, type SettingProblem } from "./client/errors/configuration-error.js";
-export { PingOneError, type PingOneErrorCode } from "./client/errors/pingone-error.js";
 export { PingOneTokenError } from "./client/errors/token-error.js";
 export { PingOneTransportError, type TransportErrorCode } from "./client/errors/transport-error.js";
 export { createLogger, LOG_REDACT_PATHS, type Logger } from "./client/logger.js";
@@ -132,9 +131,8 @@ export {
   createPingOneClient,
   type PingOneClientOptions,
 } from "./client/pingone-client.js";
-export { REDACTED } from "./client/redact.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./client/retry-policy.js";
-export { type Clock, createTokenStore, type TokenStore } from "./client/token-provider.js";
+export { createTokenStore, type TokenStore } from "./client/token-provider.js";
 export { createDispatcher } from "./client/transport.js";
 export type {
   ApiRequest,
@@ -144,6 +142,7 @@ export type {
   PingOneClient,
   QueryValue,
 } from "./client/types.js";
+export { PingOneConfigurationError, type SettingProblem } from "./config/configuration-error.js";
 export {
   type ConnectionOverrides,
   type ConnectionSettings,
@@ -177,8 +176,8 @@ export {
   swimlaneEnvelopeSchema,
   toSwimlaneEnvelope,
 } from "./envelopes/swimlane.js";
-export type { ValidationProblem } from "./input/problem.js";
 export { ConnectorError } from "./errors/connector-error.js";
+export { PingOneError, type PingOneErrorCode } from "./errors/pingone-error.js";
 export {
   type ActionDescription,
   type CapabilityDescription,
@@ -197,4 +196,6 @@ export {
   isFacadeError,
 } from "./facade/error-outcome.js";
 export { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
+export type { ValidationProblem } from "./input/problem.js";
+export { REDACTED, SecretRegistry } from "./redaction/redact.js";
 export { CONNECTOR_VERSION } from "./version.js";

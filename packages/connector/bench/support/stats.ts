@@ -39,26 +39,42 @@ export async function runConcurrent(
 }
 
 /**
- * Medians over `runs` repetitions of two measurements taken in turn (A, B, A, B, ...), after one
- * warm-up of each, so that drift on a shared machine weighs on both sides alike.
+ * Medians over `runs` repetitions of measurements taken in turn (A, B, C, A, B, C, ...), after one
+ * warm-up of each, so that drift on a shared machine weighs on every side alike.
  */
-export async function repeatInTurn<T extends Record<string, number>>(
+export async function repeatInTurn<M extends (() => Promise<Record<string, number>>)[]>(
   runs: number,
-  measureA: () => Promise<T>,
-  measureB: () => Promise<T>,
-): Promise<[T, T]> {
-  await measureA();
-  await measureB();
-  const a: T[] = [];
-  const b: T[] = [];
+  ...measures: M
+): Promise<{ [K in keyof M]: Awaited<ReturnType<M[K]>> }> {
+  for (const measure of measures) await measure();
+  const samples: Record<string, number>[][] = measures.map(() => []);
   for (let i = 0; i < runs; i++) {
-    a.push(await measureA());
-    b.push(await measureB());
+    for (const [index, measure] of measures.entries()) samples[index]!.push(await measure());
   }
-  const medians = (samples: T[]) => {
+  return samples.map((side) => {
     const out: Record<string, number> = {};
-    for (const key of Object.keys(samples[0]!)) out[key] = median(samples.map((s) => s[key]!));
-    return out as T;
+    for (const key of Object.keys(side[0]!)) out[key] = median(side.map((s) => s[key]!));
+    return out;
+  }) as { [K in keyof M]: Awaited<ReturnType<M[K]>> };
+}
+
+/**
+ * Runs `task` like {@link runConcurrent} and adds the process CPU time (user + system) it took
+ * per call, in microseconds: on shared cores the wall clock mostly measures the server.
+ */
+export async function measureCalls(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<unknown>,
+): Promise<{ median: number; throughput: number; cpuPerCallUs: number }> {
+  global.gc?.();
+  const cpu = process.cpuUsage();
+  const { latencies, wallMs, failures } = await runConcurrent(count, concurrency, task);
+  const spent = process.cpuUsage(cpu);
+  if (failures > 0) throw new Error(`${failures} of ${count} calls failed`);
+  return {
+    median: median(latencies),
+    throughput: (count / wallMs) * 1000,
+    cpuPerCallUs: (spent.user + spent.system) / count,
   };
-  return [medians(a), medians(b)];
 }

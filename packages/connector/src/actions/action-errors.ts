@@ -1,5 +1,5 @@
-import type { ValidationProblem } from "../input/problem.js";
 import { ConnectorError } from "../errors/connector-error.js";
+import type { ValidationProblem } from "../input/problem.js";
 
 /**
  * An action input refused before any call: Swimlane raises these as the action's `error`

@@ -1,5 +1,5 @@
 import { ActionInputError } from "../actions/action-errors.js";
-import { PingOneError } from "../client/errors/pingone-error.js";
+import { PingOneError } from "../errors/pingone-error.js";
 import { EXIT, type ExitCode, errorOutcome, isFacadeError } from "../facade/error-outcome.js";
 import { type CliIo, CliUsageError, printJson } from "./io.js";
 import { formatProblems } from "./problems.js";

@@ -1,5 +1,5 @@
 import { type Logger, pino } from "pino";
-import { REDACTED } from "./redact.js";
+import { REDACTED } from "../redaction/redact.js";
 
 export type { Logger } from "pino";
 

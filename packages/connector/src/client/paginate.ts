@@ -7,7 +7,7 @@ interface HalPage {
 
 /**
  * Streams the items of a HAL collection page by page, following `_links.next` verbatim (PingOne's
- * cursors are opaque), and stops as soon as `maxItems` have been yielded.
+ * cursors are opaque), and stops as soon as `maxItems` have been yielded (docs/connector-client.md#paging).
  */
 export async function* paginate<T>(
   client: Pick<PingOneClient, "request">,

@@ -1,33 +1,27 @@
-import { randomUUID } from "node:crypto";
 import type { Dispatcher } from "undici";
 import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "../config/connection.js";
+import { processSecrets, redactUrl, type SecretRegistry, secretValuesIn } from "../redaction/redact.js";
 import { USER_AGENT } from "../version.js";
+import { AuthorizedTransport, pathOf, type Renewal } from "./authorized-transport.js";
+import type { Clock } from "./clock.js";
 import { PingOneApiError } from "./errors/api-error.js";
-import { PingOneError } from "./errors/pingone-error.js";
-import { PingOneTransportError } from "./errors/transport-error.js";
-import { sanitizeExternalId } from "./external-id.js";
-import { httpCall, parseBody, RawTransportFailure } from "./http-call.js";
+import { PingOneTransportError, type TransportErrorCode } from "./errors/transport-error.js";
+import { HttpTransport, type RawResponse, RawTransportFailure } from "./http-exchange.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { paginate } from "./paginate.js";
-import { redactUrl, secretValuesIn } from "./redact.js";
+import { buildRequest, type OutgoingRequest, type RequestTarget, requestTarget } from "./request-builder.js";
+import { parseBody } from "./response-body.js";
+import { type Attempt, withRetries } from "./retry.js";
 import {
-  backoffDelay,
   DEFAULT_RETRY,
   isReplayable,
   isRetryableStatus,
   parseRetryAfter,
   type RetryOptions,
 } from "./retry-policy.js";
-import { type Clock, sleep, TokenProvider, type TokenStore } from "./token-provider.js";
+import { TokenProvider, type TokenStore } from "./token-provider.js";
 import { createDispatcher } from "./transport.js";
-import type {
-  ApiRequest,
-  ApiResponse,
-  HttpMethod,
-  PaginateOptions,
-  PingOneClient,
-  QueryValue,
-} from "./types.js";
+import type { ApiRequest, ApiResponse, HttpMethod, PaginateOptions, PingOneClient } from "./types.js";
 
 export interface PingOneClientOptions {
   /** A pino logger; the client is silent without one. */
@@ -42,6 +36,11 @@ export interface PingOneClientOptions {
   dispatcher?: Dispatcher;
   /** Share a token cache; defaults to one per process. */
   tokenStore?: TokenStore;
+  /**
+   * Where the client secret and issued tokens are registered, to be scrubbed from every error the
+   * client builds; defaults to one bounded registry per process.
+   */
+  secrets?: SecretRegistry;
   /** Milliseconds since the epoch; tests inject a fake clock to move token expiry. */
   clock?: Clock;
   /** Appended to `User-Agent: pingone-connector/<version>`. */
@@ -83,33 +82,36 @@ function isResolved(settings: ConnectionSettings | ResolvedConnection): settings
   return "tokenUrl" in settings && typeof settings.tokenUrl === "string" && "verifyTls" in settings;
 }
 
+/**
+ * The layers of a call, top down: the request builder; the retry executor; the worker token
+ * and its renewal after a 401; one HTTP exchange on the dispatcher.
+ */
 class HttpPingOneClient implements PingOneClient {
   readonly connection: ResolvedConnection;
   readonly environmentId: string;
   readonly apiBaseUrl: string;
   readonly tokens: TokenProvider;
-  private readonly apiOrigin: string;
-  private readonly dispatcher: Dispatcher;
+  private readonly target: RequestTarget;
+  private readonly transport: HttpTransport;
+  private readonly authorized: AuthorizedTransport;
   private readonly ownsDispatcher: boolean;
-  private readonly viaProxy: boolean;
   private readonly logger: Logger;
-  private readonly timeoutMs: number;
   private readonly retry: Required<RetryOptions>;
   private readonly clock: Clock;
-  private readonly userAgent: string;
+  private readonly secrets: SecretRegistry;
   private readonly events: ClientEvents;
 
   constructor(connection: ResolvedConnection, options: PingOneClientOptions) {
     this.connection = connection;
     this.environmentId = connection.environmentId;
-    this.apiBaseUrl = `${connection.apiUrl}/v1`;
-    this.apiOrigin = new URL(connection.apiUrl).origin;
     this.logger = options.logger ?? silentLogger();
-    this.timeoutMs = options.timeoutMs ?? 30_000;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.clock = options.clock ?? Date.now;
-    this.userAgent = options.userAgentSuffix ? `${USER_AGENT} ${options.userAgentSuffix}` : USER_AGENT;
-    this.viaProxy = Boolean(connection.proxy || process.env.HTTPS_PROXY || process.env.HTTP_PROXY);
+    this.secrets = options.secrets ?? processSecrets;
+    this.events = options.events ?? {};
+    const userAgent = options.userAgentSuffix ? `${USER_AGENT} ${options.userAgentSuffix}` : USER_AGENT;
+    this.target = requestTarget(connection.apiUrl, userAgent);
+    this.apiBaseUrl = this.target.apiBaseUrl;
     if (!connection.verifyTls && !tlsWarningGiven) {
       tlsWarningGiven = true;
       this.logger.warn(
@@ -117,144 +119,77 @@ class HttpPingOneClient implements PingOneClient {
         "TLS certificate verification is OFF for PingOne calls (verifyTls/verify_ssl = false); use only for testing",
       );
     }
+    const timeoutMs = options.timeoutMs ?? 30_000;
     this.ownsDispatcher = options.dispatcher === undefined;
-    this.dispatcher =
+    const dispatcher =
       options.dispatcher ??
-      createDispatcher({
-        verifyTls: connection.verifyTls,
-        proxy: connection.proxy,
-        timeoutMs: this.timeoutMs,
-      });
+      createDispatcher({ verifyTls: connection.verifyTls, proxy: connection.proxy, timeoutMs });
+    const env = process.env;
+    const viaProxy = Boolean(
+      connection.proxy || env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy,
+    );
+    this.transport = new HttpTransport(dispatcher, { timeoutMs, viaProxy });
     this.tokens = new TokenProvider({
       connection,
-      dispatcher: this.dispatcher,
-      viaProxy: this.viaProxy,
+      transport: this.transport,
       logger: this.logger,
       clock: this.clock,
       store: options.tokenStore,
-      timeoutMs: this.timeoutMs,
       retry: this.retry,
-      userAgent: this.userAgent,
+      userAgent,
+      secrets: this.secrets,
       onRequest: options.events?.tokenRequest,
     });
-    this.events = options.events ?? {};
+    this.authorized = new AuthorizedTransport(this.transport, this.tokens, this.logger);
   }
 
   async request<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>> {
     const response = await this.send<T>(request);
     if (response.status >= 400) {
+      const retryAfterMs = parseRetryAfter(response.headers["retry-after"], this.clock());
       throw new PingOneApiError({
         status: response.status,
         method: response.method,
-        url: redactUrl(response.url),
+        url: redactUrl(response.url, this.secrets),
         body: response.body,
         headers: response.headers,
         correlationId: response.correlationId,
-        retryAfterSeconds: retryAfterSeconds(response.headers["retry-after"]),
+        retryAfterSeconds: retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000),
+        // docs/connector-client.md#outcome-unknown
         outcomeUnknown: response.status >= 500 && !isReplayable(request.method, request.idempotent),
         scrub: secretValuesIn(request.body, request.contentType),
+        secrets: this.secrets,
       });
     }
     return response;
   }
 
   async send<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>> {
-    const url = this.resolveUrl(request.path, request.query);
+    const outgoing = buildRequest(this.target, request);
+    const { signal } = request;
     const replayable = isReplayable(request.method, request.idempotent);
-    // With no response there is no Correlation-Id: the transaction id, which PingOne records in
-    // its audit trail, is then what identifies the call.
-    const transactionId = sanitizeExternalId(request.transactionId ?? randomUUID());
-    const hasBody = request.body !== undefined;
-    const headers: Record<string, string> = {
-      accept: "application/json",
-      "user-agent": this.userAgent,
-      "x-ping-external-transaction-id": transactionId,
-      ...lowerCaseKeys(request.headers),
+    const renewal: Renewal = { done: false };
+    const { answer, attempts } = await withRetries<RawResponse>(
+      {
+        policy: this.retry,
+        clock: this.clock,
+        signal,
+        onRetry: (info) => this.reportRetry(outgoing, info),
+        aborted: (reason, attempts) =>
+          this.transportError(outgoing, "ABORTED", "aborted by the caller", false, attempts, reason),
+      },
+      (attempt) => this.attempt(outgoing, signal, replayable, renewal, attempt),
+    );
+    return {
+      status: answer.status,
+      statusText: answer.statusText,
+      headers: answer.headers,
+      body: parseBody(answer.text, answer.headers["content-type"]) as T,
+      url: outgoing.url,
+      method: request.method,
+      correlationId: answer.headers["correlation-id"],
+      attempts,
     };
-    if (hasBody || request.contentType) headers["content-type"] = request.contentType ?? "application/json";
-    const body = hasBody ? JSON.stringify(request.body) : undefined;
-
-    const started = this.clock();
-    let refreshedAfter401 = false;
-    let rateLimited = 0;
-    for (let attempt = 1; ; attempt++) {
-      const accessToken = this.tokens.freshToken() ?? (await this.tokens.getToken(request.signal));
-      let waitMs: number | undefined;
-      let lastStatus: number | undefined;
-      try {
-        const raw = await httpCall(
-          this.dispatcher,
-          {
-            method: request.method,
-            url,
-            headers: { ...headers, authorization: `Bearer ${accessToken}` },
-            body,
-            timeoutMs: this.timeoutMs,
-            signal: request.signal,
-          },
-          this.viaProxy,
-        );
-        lastStatus = raw.status;
-        if (raw.status === 401 && !refreshedAfter401) {
-          // A token PingOne no longer accepts (revoked, or clock skew): renew once, retry once.
-          refreshedAfter401 = true;
-          this.tokens.invalidate(accessToken);
-          this.logger.info(
-            { method: request.method, path: pathOf(url) },
-            "PingOne answered 401; renewing the token",
-          );
-          attempt--;
-          continue;
-        }
-        const response: ApiResponse<T> = {
-          status: raw.status,
-          statusText: raw.statusText,
-          headers: raw.headers,
-          body: parseBody(raw.text, raw.headers["content-type"]) as T,
-          url,
-          method: request.method,
-          correlationId: raw.headers["correlation-id"],
-          attempts: attempt,
-        };
-        if (!isRetryableStatus(raw.status, replayable)) return response;
-        // PingOne processed nothing on a 429, so it spends the time budget, not an attempt.
-        if (raw.status === 429) rateLimited++;
-        waitMs = this.retryDelay(attempt - rateLimited, started, raw.headers["retry-after"], attempt);
-        if (waitMs === undefined) return response;
-      } catch (error) {
-        if (!(error instanceof RawTransportFailure)) throw error;
-        const { failure } = error;
-        const retryable = failure.code !== "ABORTED" && (replayable || failure.notSent);
-        waitMs = retryable ? this.retryDelay(attempt - rateLimited, started, undefined, attempt) : undefined;
-        if (waitMs === undefined) {
-          throw new PingOneTransportError(failure.code, {
-            method: request.method,
-            url: redactUrl(url),
-            reason: failure.reason,
-            outcomeUnknown: !replayable && !failure.notSent && failure.code !== "ABORTED",
-            attempts: attempt,
-            transactionId,
-            cause: error.cause,
-          });
-        }
-      }
-      this.logger.warn(
-        { method: request.method, path: pathOf(url), status: lastStatus ?? "network error", waitMs, attempt },
-        "retrying PingOne call",
-      );
-      this.events.retry?.({ method: request.method, path: pathOf(url), status: lastStatus, waitMs, attempt });
-      await sleep(waitMs, request.signal).catch((reason: unknown) => {
-        throw new PingOneTransportError("ABORTED", {
-          method: request.method,
-          url: redactUrl(url),
-          reason: "aborted by the caller",
-          outcomeUnknown: false,
-          attempts: attempt,
-          transactionId,
-          cause: reason,
-        });
-      });
-    }
   }
 
   paginate<T = unknown>(path: string, options: PaginateOptions): AsyncIterable<T> {
@@ -262,62 +197,68 @@ class HttpPingOneClient implements PingOneClient {
   }
 
   async close(): Promise<void> {
-    if (this.ownsDispatcher) await this.dispatcher.close();
+    if (this.ownsDispatcher) await this.transport.dispatcher.close();
   }
 
   /**
-   * Milliseconds to wait before the next attempt, or undefined when retries are exhausted.
-   * `counted` attempts are limited by `maxAttempts`; every retry is limited by `maxElapsedMs`.
+   * One attempt: an answer, retried when its status calls for it (docs/connector-client.md#retries);
+   * or a transport failure, retried when the call is replayable or certainly never left.
    */
-  private retryDelay(
-    counted: number,
-    started: number,
-    retryAfter: string | undefined,
+  private async attempt(
+    outgoing: OutgoingRequest,
+    signal: AbortSignal | undefined,
+    replayable: boolean,
+    renewal: Renewal,
     attempt: number,
-  ): number | undefined {
-    if (this.retry.maxAttempts <= 1 || counted >= this.retry.maxAttempts) return undefined;
-    const advised = parseRetryAfter(retryAfter, Date.now());
-    if (advised !== undefined && advised > this.retry.retryAfterCapMs) return undefined;
-    const waitMs = advised ?? backoffDelay(Math.min(attempt, 16), this.retry);
-    if (this.clock() - started + waitMs > this.retry.maxElapsedMs) return undefined;
-    return waitMs;
+  ): Promise<Attempt<RawResponse>> {
+    try {
+      const answer = await this.authorized.exchange(outgoing, signal, renewal);
+      const { status } = answer;
+      if (!isRetryableStatus(status, replayable)) return { answer };
+      // PingOne processed nothing on a 429, so it spends the time budget, not an attempt.
+      return { answer, retry: { status, retryAfter: answer.headers["retry-after"], free: status === 429 } };
+    } catch (error) {
+      if (!(error instanceof RawTransportFailure)) throw error;
+      const { code, reason, notSent } = error.failure;
+      const aborted = code === "ABORTED";
+      const outcomeUnknown = !replayable && !notSent && !aborted;
+      const failure = this.transportError(outgoing, code, reason, outcomeUnknown, attempt, error.cause);
+      return !aborted && (replayable || notSent) ? { failure, retry: {} } : { failure };
+    }
   }
 
-  /** Paths are joined to `<apiUrl>/v1`; absolute URLs (HAL links) must stay on the API host. */
-  private resolveUrl(path: string, query: Record<string, QueryValue> | undefined): string {
-    let url: URL;
-    if (/^https?:\/\//i.test(path)) {
-      url = new URL(path);
-      if (url.origin !== this.apiOrigin) {
-        // Never send the bearer token to a host a response body pointed at.
-        throw new PingOneError(
-          "INVALID_REQUEST",
-          `Refusing to call ${url.origin}: it is not the PingOne API host ${this.apiOrigin}`,
-        );
-      }
-    } else {
-      url = new URL(`${this.apiBaseUrl}${path.startsWith("/") ? "" : "/"}${path}`);
-    }
-    for (const [name, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
-    }
-    return url.toString();
+  private transportError(
+    outgoing: OutgoingRequest,
+    code: TransportErrorCode,
+    reason: string,
+    outcomeUnknown: boolean,
+    attempts: number,
+    cause: unknown,
+  ): PingOneTransportError {
+    return new PingOneTransportError(code, {
+      method: outgoing.method,
+      url: redactUrl(outgoing.url, this.secrets),
+      reason,
+      outcomeUnknown,
+      attempts,
+      transactionId: outgoing.transactionId,
+      cause,
+      secrets: this.secrets,
+    });
   }
-}
 
-function lowerCaseKeys(headers: Record<string, string> | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) out[name.toLowerCase()] = value;
-  return out;
-}
-
-function retryAfterSeconds(value: string | undefined): number | undefined {
-  const ms = parseRetryAfter(value, Date.now());
-  return ms === undefined ? undefined : Math.ceil(ms / 1000);
-}
-
-function pathOf(url: string): string {
-  return new URL(url).pathname;
+  private reportRetry(
+    outgoing: OutgoingRequest,
+    { attempt, waitMs, status }: { attempt: number; waitMs: number; status: number | undefined },
+  ): void {
+    const { method } = outgoing;
+    const path = pathOf(outgoing.path);
+    this.logger.warn(
+      { method, path, status: status ?? "network error", waitMs, attempt },
+      "retrying PingOne call",
+    );
+    this.events.retry?.({ method, path, status, waitMs, attempt });
+  }
 }
 
 export type { HttpMethod };

@@ -1,6 +1,6 @@
 import type { HttpMethod } from "./types.js";
 
-/** How transient failures are retried. */
+/** How transient failures are retried (docs/connector-client.md#retries). */
 export interface RetryOptions {
   /**
    * Attempts in all, the first included. Default 5; 1 turns every retry off. A 429 does not count:
@@ -44,7 +44,7 @@ export function isRetryableStatus(status: number, replayable: boolean): boolean 
   return replayable && (RETRYABLE_STATUS.has(status) || status >= 500);
 }
 
-/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now`. */
+/** Parses `Retry-After` (delta seconds or an HTTP date) into milliseconds from `now` (docs/connector-client.md#retry-after). */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (!value) return undefined;
   const trimmed = value.trim();
@@ -52,6 +52,33 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
+}
+
+/** Where a run of attempts stands when one has failed. */
+export interface RetryState {
+  /** The attempt that just failed, counting from 1. */
+  attempt: number;
+  /** Attempts that count against `maxAttempts` (429s do not). */
+  counted: number;
+  /** Milliseconds since the first attempt started. */
+  elapsedMs: number;
+}
+
+/**
+ * Milliseconds to wait before the next attempt, or undefined when the retries are over: the
+ * counted attempts are used up, the advised `Retry-After` is over the cap, or the wait would end
+ * past `maxElapsedMs`.
+ */
+export function nextDelay(
+  policy: Required<RetryOptions>,
+  state: RetryState,
+  retryAfterMs: number | undefined,
+): number | undefined {
+  if (policy.maxAttempts <= 1 || state.counted >= policy.maxAttempts) return undefined;
+  if (retryAfterMs !== undefined && retryAfterMs > policy.retryAfterCapMs) return undefined;
+  const waitMs = retryAfterMs ?? backoffDelay(Math.min(state.attempt, 16), policy);
+  if (state.elapsedMs + waitMs > policy.maxElapsedMs) return undefined;
+  return waitMs;
 }
 
 /** Exponential backoff with "equal jitter": half the delay fixed, half random. */

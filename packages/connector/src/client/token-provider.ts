@@ -1,14 +1,13 @@
 import { createHash } from "node:crypto";
-import type { Dispatcher } from "undici";
 import type { ResolvedConnection } from "../config/connection.js";
+import type { SecretRegistry } from "../redaction/redact.js";
+import type { Clock } from "./clock.js";
 import { PingOneTokenError } from "./errors/token-error.js";
-import { httpCall, parseBody, RawTransportFailure } from "./http-call.js";
+import { type HttpTransport, type RawRequest, RawTransportFailure } from "./http-exchange.js";
 import type { Logger } from "./logger.js";
-import { registerSecret } from "./redact.js";
-import { backoffDelay, isRetryableStatus, parseRetryAfter, type RetryOptions } from "./retry-policy.js";
-
-/** Milliseconds since the epoch; injectable so tests can move time. */
-export type Clock = () => number;
+import { parseBody } from "./response-body.js";
+import { type Attempt, withRetries } from "./retry.js";
+import { isRetryableStatus, type RetryOptions } from "./retry-policy.js";
 
 interface CachedToken {
   accessToken: string;
@@ -30,14 +29,14 @@ const processTokenStore = createTokenStore();
 
 export interface TokenProviderOptions {
   connection: ResolvedConnection;
-  dispatcher: Dispatcher;
-  viaProxy: boolean;
+  transport: HttpTransport;
   logger: Logger;
   clock: Clock;
   store?: TokenStore;
-  timeoutMs: number;
   retry: Required<RetryOptions>;
   userAgent: string;
+  /** Where the client secret and every issued token are registered, to be scrubbed from errors. */
+  secrets: SecretRegistry;
   /** Seconds before `expires_in` runs out at which the token is renewed. Default 60. */
   refreshMarginSeconds?: number;
   /** Called for every token request sent. */
@@ -46,12 +45,14 @@ export interface TokenProviderOptions {
 
 /**
  * Worker-app access tokens (client credentials), cached per token URL and client, renewed
- * before expiry, single-flight: concurrent callers on a cold or expiring cache share one request.
+ * before expiry, single-flight: concurrent callers on a cold or expiring cache share one request
+ * (docs/connector-client.md#worker-token).
  */
 export class TokenProvider {
   private readonly options: TokenProviderOptions;
   private readonly store: TokenStore;
   private readonly key: string;
+  private readonly request: RawRequest;
   /** How many token requests this provider has sent (for tests and metrics). */
   requests = 0;
 
@@ -62,7 +63,8 @@ export class TokenProvider {
     // The secret's fingerprint keeps a wrong secret from borrowing a token issued to the right one.
     const fingerprint = createHash("sha256").update(clientSecret).digest("hex").slice(0, 16);
     this.key = `${tokenUrl}\n${clientId}\n${fingerprint}`;
-    registerSecret(clientSecret);
+    options.secrets.add(clientSecret);
+    this.request = tokenRequest(options.connection, options.userAgent);
   }
 
   /** The cached token while it is fresh, without waiting: the hot path of every call. */
@@ -71,16 +73,19 @@ export class TokenProvider {
     return cached && this.options.clock() < cached.refreshAt ? cached.accessToken : undefined;
   }
 
-  /** A valid access token, from the cache or freshly issued. */
+  /**
+   * A valid access token, from the cache or freshly issued. The shared request does not watch
+   * any one caller's signal: a caller that gives up stops waiting, and the others still get it.
+   */
   async getToken(signal?: AbortSignal): Promise<string> {
     const fresh = this.freshToken();
     if (fresh !== undefined) return fresh;
     let pending = this.store.inFlight.get(this.key);
     if (!pending) {
-      pending = this.fetchToken(signal).finally(() => this.store.inFlight.delete(this.key));
+      pending = this.fetchToken().finally(() => this.store.inFlight.delete(this.key));
       this.store.inFlight.set(this.key, pending);
     }
-    return (await pending).accessToken;
+    return (await (signal ? this.untilAborted(pending, signal) : pending)).accessToken;
   }
 
   /** Drops a token PingOne refused (401), unless a newer one already replaced it. */
@@ -88,107 +93,109 @@ export class TokenProvider {
     if (this.store.cached.get(this.key)?.accessToken === accessToken) this.store.cached.delete(this.key);
   }
 
-  private async fetchToken(signal?: AbortSignal): Promise<CachedToken> {
-    const { connection, logger, retry } = this.options;
-    const { tokenUrl, clientId, clientSecret, tokenAuthMethod } = connection;
-    const headers: Record<string, string> = {
-      "content-type": "application/x-www-form-urlencoded",
-      accept: "application/json",
-      "user-agent": this.options.userAgent,
-    };
-    const form = new URLSearchParams({ grant_type: "client_credentials" });
-    if (tokenAuthMethod === "client_secret_basic") {
-      const credentials = `${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`;
-      headers.authorization = `Basic ${Buffer.from(credentials).toString("base64")}`;
-    } else {
-      form.set("client_id", clientId);
-      form.set("client_secret", clientSecret);
-    }
+  private fetchToken(): Promise<CachedToken> {
+    const { logger, retry, clock } = this.options;
+    const path = new URL(this.options.connection.tokenUrl).pathname;
+    return withRetries<CachedToken>(
+      {
+        policy: retry,
+        clock,
+        onRetry: ({ status, waitMs }) =>
+          logger.warn({ method: "POST", path, status, waitMs }, "retrying token request"),
+        aborted: (reason) => reason,
+      },
+      () => this.requestToken(),
+    ).then(({ answer }) => answer);
+  }
 
-    const started = this.options.clock();
-    for (let attempt = 1; ; attempt++) {
-      let failure: PingOneTokenError;
-      let waitMs: number | undefined;
-      try {
-        this.requests++;
-        this.options.onRequest?.({ tokenUrl, clientId });
-        const response = await httpCall(
-          this.options.dispatcher,
-          {
-            method: "POST",
-            url: tokenUrl,
-            headers,
-            body: form.toString(),
-            timeoutMs: this.options.timeoutMs,
-            signal,
-          },
-          this.options.viaProxy,
-        );
-        const body = parseBody(response.text, response.headers["content-type"]) as
-          | Record<string, unknown>
-          | undefined;
-        if (response.status === 200 && body && typeof body.access_token === "string") {
-          const expiresIn = typeof body.expires_in === "number" ? body.expires_in : 3600;
-          const margin = this.options.refreshMarginSeconds ?? 60;
-          registerSecret(body.access_token);
-          const token: CachedToken = {
-            accessToken: body.access_token,
-            refreshAt: this.options.clock() + Math.max(0, expiresIn - margin) * 1000,
-          };
-          this.store.cached.set(this.key, token);
-          logger.debug({ tokenUrl, clientId, expiresIn }, "PingOne worker token issued");
-          return token;
-        }
-        failure = new PingOneTokenError({
-          tokenUrl,
-          clientId,
-          status: response.status,
-          oauthError: typeof body?.error === "string" ? body.error : undefined,
-          description: typeof body?.error_description === "string" ? body.error_description : undefined,
-        });
-        if (isRetryableStatus(response.status, true)) {
-          waitMs =
-            parseRetryAfter(response.headers["retry-after"], Date.now()) ?? backoffDelay(attempt, retry);
-        }
-      } catch (error) {
-        if (!(error instanceof RawTransportFailure)) throw error;
-        failure = new PingOneTokenError({
-          tokenUrl,
-          clientId,
-          description: error.failure.reason,
-          cause: error,
-        });
-        if (error.failure.code !== "ABORTED") waitMs = backoffDelay(attempt, retry);
-      }
-      const elapsed = this.options.clock() - started;
-      if (
-        waitMs === undefined ||
-        attempt >= retry.maxAttempts ||
-        waitMs > retry.retryAfterCapMs ||
-        elapsed + waitMs > retry.maxElapsedMs
-      ) {
-        throw failure;
-      }
-      logger.warn(
-        { method: "POST", path: new URL(tokenUrl).pathname, status: failure.status, waitMs },
-        "retrying token request",
-      );
-      await sleep(waitMs, signal);
+  private async requestToken(): Promise<Attempt<CachedToken>> {
+    const { connection, logger, clock, secrets } = this.options;
+    const { tokenUrl, clientId } = connection;
+    this.requests++;
+    this.options.onRequest?.({ tokenUrl, clientId });
+    let response: Awaited<ReturnType<HttpTransport["exchange"]>>;
+    try {
+      response = await this.options.transport.exchange(this.request);
+    } catch (error) {
+      if (!(error instanceof RawTransportFailure)) throw error;
+      const failure = new PingOneTokenError({
+        tokenUrl,
+        clientId,
+        description: error.failure.reason,
+        cause: error,
+        secrets,
+      });
+      return { failure, retry: {} };
     }
+    const body = parseBody(response.text, response.headers["content-type"]) as
+      | Record<string, unknown>
+      | undefined;
+    if (response.status === 200 && body && typeof body.access_token === "string") {
+      const expiresIn = typeof body.expires_in === "number" ? body.expires_in : 3600;
+      const margin = this.options.refreshMarginSeconds ?? 60;
+      secrets.add(body.access_token);
+      const token: CachedToken = {
+        accessToken: body.access_token,
+        refreshAt: clock() + Math.max(0, expiresIn - margin) * 1000,
+      };
+      this.store.cached.set(this.key, token);
+      logger.debug({ tokenUrl, clientId, expiresIn }, "PingOne worker token issued");
+      return { answer: token };
+    }
+    const failure = new PingOneTokenError({
+      tokenUrl,
+      clientId,
+      status: response.status,
+      oauthError: typeof body?.error === "string" ? body.error : undefined,
+      description: typeof body?.error_description === "string" ? body.error_description : undefined,
+      secrets,
+    });
+    if (!isRetryableStatus(response.status, true)) return { failure };
+    const { status } = response;
+    return { failure, retry: { status, retryAfter: response.headers["retry-after"], free: status === 429 } };
+  }
+
+  /** The shared request's result, or a TOKEN_ERROR as soon as this caller's signal aborts. */
+  private untilAborted(pending: Promise<CachedToken>, signal: AbortSignal): Promise<CachedToken> {
+    const { tokenUrl, clientId } = this.options.connection;
+    const aborted = () =>
+      new PingOneTokenError({
+        tokenUrl,
+        clientId,
+        description: "aborted by the caller",
+        cause: signal.reason,
+      });
+    if (signal.aborted) return Promise.reject(aborted());
+    return new Promise((resolve, reject) => {
+      const onAbort = () => reject(aborted());
+      signal.addEventListener("abort", onAbort, { once: true });
+      pending.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    });
   }
 }
 
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+/** The client-credentials request, the same every time (client_secret_basic or _post). */
+function tokenRequest(connection: ResolvedConnection, userAgent: string): RawRequest {
+  const { tokenUrl, clientId, clientSecret, tokenAuthMethod } = connection;
+  const url = new URL(tokenUrl);
+  const headers: Record<string, string> = {
+    "content-type": "application/x-www-form-urlencoded",
+    accept: "application/json",
+    "user-agent": userAgent,
+  };
+  const form = new URLSearchParams({ grant_type: "client_credentials" });
+  if (tokenAuthMethod === "client_secret_basic") {
+    const credentials = `${encodeURIComponent(clientId)}:${encodeURIComponent(clientSecret)}`;
+    headers.authorization = `Basic ${Buffer.from(credentials).toString("base64")}`;
+  } else {
+    form.set("client_id", clientId);
+    form.set("client_secret", clientSecret);
+  }
+  return {
+    method: "POST",
+    origin: url.origin,
+    path: `${url.pathname}${url.search}`,
+    headers,
+    body: form.toString(),
+  };
 }

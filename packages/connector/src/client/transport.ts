@@ -17,7 +17,8 @@ export interface DispatcherOptions {
 
 /**
  * The connection pool shared by the token and API calls: keep-alive, proxy, TLS verification.
- * One dispatcher can serve many clients (the HTTP service uses one per process).
+ * One dispatcher can serve many clients (the HTTP service uses one per process);
+ * docs/connector-client.md#proxy-and-tls and #timeouts.
  */
 export function createDispatcher(options: DispatcherOptions): Dispatcher {
   const tls = { rejectUnauthorized: options.verifyTls };

@@ -1,5 +1,3 @@
-import type { PingOneApiError } from "./errors/api-error.js";
-
 export type HttpMethod = "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 export type QueryValue = string | number | boolean | undefined;
@@ -65,7 +63,7 @@ export interface PingOneClient {
   readonly apiBaseUrl: string;
   /** Sends the call; resolves with any HTTP status, rejects only on transport failures. */
   send<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>>;
-  /** Like `send`, but rejects with a {@link PingOneApiError} on a 4xx or 5xx status. */
+  /** Like `send`, but rejects with a `PingOneApiError` (errors/api-error.ts) on a 4xx or 5xx status. */
   request<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>>;
   /** Iterates a HAL collection, following `_links.next` verbatim. */
   paginate<T = unknown>(path: string, options: PaginateOptions): AsyncIterable<T>;

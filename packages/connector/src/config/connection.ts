@@ -1,4 +1,4 @@
-import { PingOneConfigurationError, type SettingProblem } from "../client/errors/configuration-error.js";
+import { PingOneConfigurationError, type SettingProblem } from "./configuration-error.js";
 import { authUrlForApiHost, isRegionCode, REGION_CODES, type RegionCode, regionHosts } from "./regions.js";
 
 export type TokenAuthMethod = "client_secret_basic" | "client_secret_post";

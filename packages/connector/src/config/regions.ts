@@ -1,4 +1,4 @@
-/** PingOne region codes (DaVinci's `region`) and their top-level domains (pingone-api.md §1.2). */
+/** PingOne region codes (DaVinci's `region`) and their top-level domains (docs/connector-client.md#regions-and-hosts). */
 export const REGIONS = {
   NA: { name: "North America (excluding Canada)", tld: "com" },
   EU: { name: "European Union", tld: "eu" },

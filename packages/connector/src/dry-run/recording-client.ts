@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
-import { sanitizeExternalId } from "../client/external-id.js";
-import { REDACTED, redactValue } from "../client/redact.js";
-import type { ApiRequest, ApiResponse, PaginateOptions, PingOneClient, QueryValue } from "../client/types.js";
+import { buildRequest, type RequestTarget, requestTarget } from "../client/request-builder.js";
+import type { ApiRequest, ApiResponse, PaginateOptions, PingOneClient } from "../client/types.js";
+import { REDACTED, redactValue } from "../redaction/redact.js";
 import { USER_AGENT } from "../version.js";
 
 /** One request a dry run would send, secrets redacted. */
@@ -36,12 +35,12 @@ export class RecordingPingOneClient implements PingOneClient {
   readonly apiBaseUrl: string;
   readonly requests: RecordedRequest[] = [];
 
-  private readonly userAgent: string;
+  private readonly target: RequestTarget;
 
   constructor(connection: { environmentId: string; apiUrl: string }, userAgent: string = USER_AGENT) {
     this.environmentId = connection.environmentId;
-    this.userAgent = userAgent;
-    this.apiBaseUrl = `${connection.apiUrl}/v1`;
+    this.target = requestTarget(connection.apiUrl, userAgent);
+    this.apiBaseUrl = this.target.apiBaseUrl;
   }
 
   async send<T = unknown>(request: ApiRequest): Promise<ApiResponse<T>> {
@@ -75,34 +74,13 @@ export class RecordingPingOneClient implements PingOneClient {
 
   async close(): Promise<void> {}
 
-  /** Builds the request exactly as the HTTP client would (URL, headers, JSON body), then redacts it. */
+  /** Builds the request with the HTTP client's own builder, then redacts it. */
   private record(request: ApiRequest): RecordedRequest {
-    const headers: Record<string, string> = {
-      accept: "application/json",
-      "user-agent": this.userAgent,
-      "x-ping-external-transaction-id": sanitizeExternalId(request.transactionId ?? randomUUID()),
-    };
-    for (const [name, value] of Object.entries(request.headers ?? {})) headers[name.toLowerCase()] = value;
-    const hasBody = request.body !== undefined;
-    if (hasBody || request.contentType) headers["content-type"] = request.contentType ?? "application/json";
-    headers.authorization = `Bearer ${REDACTED}`;
-    const recorded: RecordedRequest = {
-      method: request.method,
-      url: this.resolveUrl(request.path, request.query),
-      headers,
-    };
-    if (hasBody) recorded.body = redactValue(request.body, headers["content-type"]);
+    const outgoing = buildRequest(this.target, request);
+    const headers: Record<string, string> = { ...outgoing.headers, authorization: `Bearer ${REDACTED}` };
+    const recorded: RecordedRequest = { method: request.method, url: outgoing.url, headers };
+    if (request.body !== undefined) recorded.body = redactValue(request.body, headers["content-type"]);
     this.requests.push(recorded);
     return recorded;
-  }
-
-  private resolveUrl(path: string, query: Record<string, QueryValue> | undefined): string {
-    const url = /^https?:\/\//i.test(path)
-      ? new URL(path)
-      : new URL(`${this.apiBaseUrl}${path.startsWith("/") ? "" : "/"}${path}`);
-    for (const [name, value] of Object.entries(query ?? {})) {
-      if (value !== undefined) url.searchParams.set(name, String(value));
-    }
-    return url.toString();
   }
 }

@@ -1,7 +1,7 @@
 import type { ActionInputError, UnknownActionError } from "../actions/action-errors.js";
 import { CapabilityError } from "../capabilities/kit/capability-error.js";
-import { PingOneError } from "../client/errors/pingone-error.js";
 import { ConnectorError } from "../errors/connector-error.js";
+import { PingOneError } from "../errors/pingone-error.js";
 import type { UnknownCapabilityError } from "./unknown-capability-error.js";
 
 /** The CLI's exit codes (docs/connector-service.md#exit-codes). */

@@ -192,7 +192,9 @@ describe("retries", () => {
   });
 
   it("times out a slow response with a TIMEOUT error", async () => {
-    fake.handlers.push(answer("GET", usersPath, { status: 200, body: {}, delayMs: 1000 }));
+    // undici checks its headers and body timeouts on a timer that ticks about every 500 ms, so a
+    // 200 ms timeout fires within about a second: the answer must come well after that.
+    fake.handlers.push(answer("GET", usersPath, { status: 200, body: {}, delayMs: 3000 }));
     const slow = createPingOneClient(
       {
         envId: fake.environmentId,

@@ -30,6 +30,8 @@ export interface ScriptedAnswer {
   reset?: boolean;
   /** Answer after this many milliseconds. */
   delayMs?: number;
+  /** Bytes to send as the body instead of `body` as JSON (with `headers` saying what they are). */
+  raw?: Buffer;
 }
 
 export type ApiHandler = (request: RecordedRequest) => ScriptedAnswer | undefined;
@@ -144,9 +146,9 @@ function send(res: ServerResponse, answer: ScriptedAnswer): void {
     res.socket?.destroy();
     return;
   }
-  const body = answer.body === undefined ? "" : JSON.stringify(answer.body);
+  const body = answer.raw ?? (answer.body === undefined ? "" : JSON.stringify(answer.body));
   res.writeHead(answer.status, {
-    ...(body ? { "content-type": "application/json" } : {}),
+    ...(body.length > 0 && !answer.raw ? { "content-type": "application/json" } : {}),
     "correlation-id": randomUUID(),
     ...answer.headers,
   });

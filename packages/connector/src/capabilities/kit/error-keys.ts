@@ -1,9 +1,9 @@
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import { PingOneConfigurationError } from "../../client/errors/configuration-error.js";
-import { PingOneError } from "../../client/errors/pingone-error.js";
 import { PingOneTokenError } from "../../client/errors/token-error.js";
 import { PingOneTransportError } from "../../client/errors/transport-error.js";
-import { scrubText } from "../../client/redact.js";
+import { PingOneConfigurationError } from "../../config/configuration-error.js";
+import { PingOneError } from "../../errors/pingone-error.js";
+import { scrubText } from "../../redaction/redact.js";
 import { CapabilityError } from "./capability-error.js";
 import { type CapabilityFailure, toOutcome } from "./result.js";
 

@@ -1,6 +1,6 @@
-import { redactValue } from "../redact.js";
+import { PingOneError, type PingOneErrorCode } from "../../errors/pingone-error.js";
+import { redactValue } from "../../redaction/redact.js";
 import type { HttpMethod } from "../types.js";
-import { PingOneError, type PingOneErrorCode } from "./pingone-error.js";
 
 /** One entry of a PingOne error body's `details[]`. */
 export interface PingOneErrorDetail {
@@ -30,6 +30,8 @@ export interface ApiErrorInit {
   outcomeUnknown: boolean;
   /** Secret values the request carried; scrubbed from everything the error keeps. */
   scrub?: readonly string[];
+  /** The client's registry of secrets (client secret, tokens), scrubbed likewise. */
+  secrets?: Iterable<string>;
 }
 
 /** A 4xx or 5xx answer from the PingOne API. */
@@ -50,10 +52,10 @@ export class PingOneApiError extends PingOneError {
   readonly headers: Record<string, string>;
 
   constructor(init: ApiErrorInit) {
-    const body = redactValue(init.body, undefined, init.scrub);
+    const body = redactValue(init.body, undefined, init.scrub, init.secrets);
     const parsed = asErrorBody(body);
     const code = classify(init.status, parsed);
-    super(code, describe(init, parsed), { scrub: init.scrub });
+    super(code, describe(init, parsed), { scrub: init.scrub, secrets: init.secrets });
     this.status = init.status;
     this.method = init.method;
     this.url = init.url;
@@ -95,7 +97,7 @@ function asErrorBody(body: unknown): PingOneErrorBody {
   };
 }
 
-/** Maps PingOne's status and codes to the connector's stable kinds (pingone-api.md §5.2). */
+/** Maps PingOne's status and codes to the connector's stable kinds (docs/connector-client.md#errors). */
 function classify(status: number, body: PingOneErrorBody): PingOneErrorCode {
   if (body.details?.some((d) => d.code === "UNIQUENESS_VIOLATION") || status === 409) {
     return "UNIQUENESS_VIOLATION";

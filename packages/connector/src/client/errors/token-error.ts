@@ -1,4 +1,4 @@
-import { PingOneError } from "./pingone-error.js";
+import { PingOneError } from "../../errors/pingone-error.js";
 
 /** The token endpoint refused the worker app's credentials, or could not be reached. */
 export class PingOneTokenError extends PingOneError {
@@ -15,6 +15,8 @@ export class PingOneTokenError extends PingOneError {
     oauthError?: string;
     description?: string;
     cause?: unknown;
+    /** The client's registry of secrets, scrubbed from the message. */
+    secrets?: Iterable<string>;
   }) {
     const what = init.oauthError
       ? `${init.oauthError}${init.description ? ` (${init.description})` : ""}`
@@ -22,7 +24,7 @@ export class PingOneTokenError extends PingOneError {
     super(
       "TOKEN_ERROR",
       `PingOne token request for client ${init.clientId} at ${init.tokenUrl} failed${init.status ? ` with ${init.status}` : ""}: ${what}`,
-      { cause: init.cause },
+      { cause: init.cause, secrets: init.secrets },
     );
     this.tokenUrl = init.tokenUrl;
     this.clientId = init.clientId;

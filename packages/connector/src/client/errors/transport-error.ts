@@ -1,5 +1,5 @@
+import { PingOneError } from "../../errors/pingone-error.js";
 import type { HttpMethod } from "../types.js";
-import { PingOneError } from "./pingone-error.js";
 
 export type TransportErrorCode = "TIMEOUT" | "NETWORK_ERROR" | "TLS_ERROR" | "PROXY_ERROR" | "ABORTED";
 
@@ -23,6 +23,8 @@ export class PingOneTransportError extends PingOneError {
       attempts: number;
       transactionId?: string;
       cause?: unknown;
+      /** The client's registry of secrets, scrubbed from the message. */
+      secrets?: Iterable<string>;
     },
   ) {
     const unknown = init.outcomeUnknown
@@ -30,6 +32,7 @@ export class PingOneTransportError extends PingOneError {
       : "";
     super(code, `PingOne ${init.method} ${pathOf(init.url)} failed: ${init.reason}.${unknown}`, {
       cause: init.cause,
+      secrets: init.secrets,
     });
     this.method = init.method;
     this.url = init.url;

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import { PingOneError } from "../../client/errors/pingone-error.js";
 import { isSwimlaneEnvelopeStyle, presentSwimlaneEnvelope } from "../../envelopes/swimlane.js";
+import { PingOneError } from "../../errors/pingone-error.js";
 import { isFacadeError } from "../../facade/error-outcome.js";
 import { secondsSince } from "../metrics.js";
 import { readJson } from "../read-json.js";

@@ -1,4 +1,4 @@
-import { PingOneError } from "./pingone-error.js";
+import { PingOneError } from "../errors/pingone-error.js";
 
 /** One invalid connection setting. */
 export interface SettingProblem {

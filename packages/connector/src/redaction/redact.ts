@@ -1,6 +1,6 @@
 /**
  * Redaction: secrets are replaced at construction of every log record, error and dry-run
- * request, so no later code path can leak them.
+ * request, so no later code path can leak them (docs/connector-client.md#redaction).
  */
 export const REDACTED = "[REDACTED]";
 
@@ -26,41 +26,71 @@ const SECRET_KEYS = new Set(
 const VALUE_IS_SECRET = /password\./i;
 
 /**
- * Secret values seen at run time (the client secret, issued tokens). Any text built into an
- * error or log line is scrubbed of them, whatever field it came through.
+ * Secret values seen at run time (client secrets, issued tokens): any text built into an error or
+ * log line is scrubbed of them, whatever field it came through. Bounded: past `capacity` the
+ * value registered longest ago is dropped, so a long-running process that renews tokens every
+ * hour keeps only the recent ones (older tokens have expired).
  */
-const knownSecrets = new Set<string>();
+export class SecretRegistry implements Iterable<string> {
+  readonly capacity: number;
+  private readonly values = new Set<string>();
 
-export function registerSecret(value: string | undefined): void {
-  // Very short values would scrub ordinary words out of messages; PingOne secrets are long.
-  if (value && value.length >= 6) knownSecrets.add(value);
+  constructor(capacity = 256) {
+    this.capacity = capacity;
+  }
+
+  add(value: string | undefined): void {
+    // Very short values would scrub ordinary words out of messages; PingOne secrets are long.
+    if (!value || value.length < 6) return;
+    this.values.delete(value);
+    this.values.add(value);
+    if (this.values.size > this.capacity) this.values.delete(this.values.values().next().value!);
+  }
+
+  get size(): number {
+    return this.values.size;
+  }
+
+  [Symbol.iterator](): Iterator<string> {
+    return this.values.values();
+  }
 }
 
-export function forgetSecret(value: string | undefined): void {
-  if (value) knownSecrets.delete(value);
-}
+/** The registry clients share unless they are given their own (as with the token store). */
+export const processSecrets = new SecretRegistry();
 
 export function isSecretKey(key: string): boolean {
   return SECRET_KEYS.has(key.toLowerCase());
 }
 
-/** Replaces every registered secret value, and any `extra` ones, in a piece of text. */
-export function scrubText(text: string, extra: readonly string[] = []): string {
+/** Replaces every value of `secrets`, and any `extra` ones, in a piece of text. */
+export function scrubText(
+  text: string,
+  extra: Iterable<string> = [],
+  secrets: Iterable<string> = processSecrets,
+): string {
   let out = text;
-  for (const secret of [...knownSecrets, ...extra]) {
-    if (secret && out.includes(secret)) out = out.split(secret).join(REDACTED);
+  for (const list of [secrets, extra]) {
+    for (const secret of list) {
+      if (secret && out.includes(secret)) out = out.split(secret).join(REDACTED);
+    }
   }
   return out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`);
 }
 
 /**
- * A deep copy of a JSON-like value with secret keys, registered secret values and any `extra`
+ * A deep copy of a JSON-like value with secret keys, the values of `secrets` and any `extra`
  * values redacted.
  */
-export function redactValue(value: unknown, contentType?: string, extra: readonly string[] = []): unknown {
+export function redactValue(
+  value: unknown,
+  contentType?: string,
+  extra: Iterable<string> = [],
+  secrets: Iterable<string> = processSecrets,
+): unknown {
   const valueIsSecret = contentType !== undefined && VALUE_IS_SECRET.test(contentType);
   const walk = (node: unknown, depth: number): unknown => {
-    if (typeof node === "string") return scrubText(node, extra);
+    if (typeof node === "string") return scrubText(node, extra, secrets);
     if (node === null || typeof node !== "object" || depth > 32) return node;
     if (Array.isArray(node)) return node.map((item) => walk(item, depth + 1));
     const out: Record<string, unknown> = {};
@@ -96,25 +126,16 @@ export function secretValuesIn(body: unknown, contentType?: string): string[] {
   return found;
 }
 
-/** Headers with `Authorization` (and any other secret header) replaced. */
-export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    out[name] = isSecretKey(name) ? REDACTED : scrubText(value);
-  }
-  return out;
-}
-
 /** Query parameters that may carry credentials are redacted in URLs shown to people. */
-export function redactUrl(url: string): string {
+export function redactUrl(url: string, secrets: Iterable<string> = processSecrets): string {
   try {
     const parsed = new URL(url);
     for (const key of [...parsed.searchParams.keys()]) {
       if (isSecretKey(key)) parsed.searchParams.set(key, REDACTED);
     }
     if (parsed.password) parsed.password = REDACTED;
-    return scrubText(parsed.toString());
+    return scrubText(parsed.toString(), [], secrets);
   } catch {
-    return scrubText(url);
+    return scrubText(url, [], secrets);
   }
 }

@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { redactValue, scrubText } from "../redact.js";
+import { redactValue, scrubText } from "../redaction/redact.js";
 
 /** Every stable error code the connector raises. Branch on `code`, never on message text. */
 export type PingOneErrorCode =
@@ -29,10 +29,16 @@ export class PingOneError extends Error {
   constructor(
     code: PingOneErrorCode,
     message: string,
-    options?: { cause?: unknown; scrub?: readonly string[] },
+    options?: {
+      cause?: unknown;
+      /** Secret values of this call (passwords, codes) to scrub as well. */
+      scrub?: readonly string[];
+      /** The client's registry of secrets; the process one by default. */
+      secrets?: Iterable<string>;
+    },
   ) {
     super(
-      scrubText(message, options?.scrub),
+      scrubText(message, options?.scrub, options?.secrets),
       options?.cause === undefined ? undefined : { cause: options.cause },
     );
     this.name = new.target.name;

@@ -1,0 +1,2 @@
+/** Milliseconds since the epoch; injectable so tests can move time. */
+export type Clock = () => number;
