@@ -12,12 +12,29 @@ export interface RequestTarget {
   readonly origin: string;
   /** The path of `apiBaseUrl` (`/v1`, or `/prefix/v1` behind a custom domain). */
   readonly basePath: string;
+  /**
+   * Origins a HAL link may point at besides `origin`: PingOne serves agreement revision texts
+   * from its region's `agreement-mgmt.` host (docs/connector-client.md#link-origins).
+   */
+  readonly linkOrigins: readonly string[];
   readonly userAgent: string;
 }
 
 export function requestTarget(apiUrl: string, userAgent: string): RequestTarget {
   const base = new URL(`${apiUrl}/v1`);
-  return { apiBaseUrl: `${apiUrl}/v1`, origin: base.origin, basePath: base.pathname, userAgent };
+  return {
+    apiBaseUrl: `${apiUrl}/v1`,
+    origin: base.origin,
+    basePath: base.pathname,
+    linkOrigins: agreementHostOf(base),
+    userAgent,
+  };
+}
+
+/** `https://api.pingone.eu` → `https://agreement-mgmt.pingone.eu`; none for custom domains. */
+function agreementHostOf(base: URL): string[] {
+  if (base.protocol !== "https:" || !/^api\.pingone\.[a-z.]+$/.test(base.hostname)) return [];
+  return [`https://agreement-mgmt.${base.hostname.slice("api.".length)}`];
 }
 
 /** An {@link ApiRequest} as it goes on the wire, except for the `Authorization` header. */
@@ -40,7 +57,7 @@ export interface OutgoingRequest {
  * run, so a dry run shows what would be sent (docs/connector-client.md#requests).
  */
 export function buildRequest(target: RequestTarget, request: ApiRequest): OutgoingRequest {
-  const path = resolvePath(target, request.path, request.query);
+  const { origin, path } = resolvePath(target, request.path, request.query);
   const transactionId = sanitizeExternalId(request.transactionId ?? randomUUID());
   const headers: Record<string, string> = {
     accept: "application/json",
@@ -54,9 +71,9 @@ export function buildRequest(target: RequestTarget, request: ApiRequest): Outgoi
   if (hasBody || request.contentType) headers["content-type"] = request.contentType ?? "application/json";
   return {
     method: request.method,
-    origin: target.origin,
+    origin,
     path,
-    url: target.origin + path,
+    url: origin + path,
     headers,
     body: hasBody ? JSON.stringify(request.body) : undefined,
     transactionId,
@@ -70,21 +87,22 @@ const DOT_SEGMENT = /(?:^|\/)(?:\.|%2e){1,2}(?:\/|$)/i;
 
 /**
  * The path and query to send. Paths are joined to `<apiUrl>/v1`; absolute URLs (HAL links) must
- * stay on the API origin. Plain paths skip the URL parser, which would return them unchanged.
+ * stay on the API origin (or a {@link RequestTarget.linkOrigins} one). Plain paths skip the URL parser, which would return them unchanged.
  */
 function resolvePath(
   target: RequestTarget,
   path: string,
   query: Record<string, QueryValue> | undefined,
-): string {
+): { origin: string; path: string } {
   const relative = path.startsWith("/") ? path : `/${path}`;
   const absolute = /^https?:\/\//i.test(path);
   if (!absolute && PLAIN_PATH.test(relative) && !DOT_SEGMENT.test(relative)) {
     const search = query === undefined ? "" : searchOf(query);
-    return search === "" ? target.basePath + relative : `${target.basePath + relative}?${search}`;
+    const full = target.basePath + relative;
+    return { origin: target.origin, path: search === "" ? full : `${full}?${search}` };
   }
   const url = new URL(absolute ? path : `${target.apiBaseUrl}${relative}`);
-  if (url.origin !== target.origin) {
+  if (url.origin !== target.origin && !target.linkOrigins.includes(url.origin)) {
     // Never send the bearer token to a host a response body pointed at.
     throw new PingOneError(
       "INVALID_REQUEST",
@@ -94,7 +112,7 @@ function resolvePath(
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined) url.searchParams.set(name, String(value));
   }
-  return url.pathname + url.search;
+  return { origin: url.origin, path: url.pathname + url.search };
 }
 
 /** `application/x-www-form-urlencoded`, as `URLSearchParams` writes it; undefined values are left out. */
