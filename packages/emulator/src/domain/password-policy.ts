@@ -1,4 +1,4 @@
-import { isCommonlyUsedPassword } from "./password-common.js";
+import { isCommonlyUsedPassword } from "./common-passwords.js";
 
 /** The rule fields of a PingOne password policy (pingone-api.md §6.7), as stored and returned. */
 export interface PasswordPolicyRules {

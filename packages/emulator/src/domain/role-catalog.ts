@@ -1,5 +1,4 @@
-/** The scope a role assignment applies to (community spec `EnumRoleAssignmentScopeType`). */
-export type RoleScopeType = "ORGANIZATION" | "ENVIRONMENT" | "POPULATION" | "APPLICATION";
+import type { RoleScopeType } from "../store/role-assignments.js";
 
 export interface BuiltInRole {
   readonly id: string;

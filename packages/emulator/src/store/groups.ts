@@ -1,5 +1,6 @@
-import type { SqlFragment } from "../scim/filter-sql.js";
+import type { FilterSqlResolver, SqlFragment } from "../scim/filter-sql.js";
 import type { EmulatorDatabase } from "./database.js";
+import { type KeysetPage, keysetPage, scopedCondition } from "./keyset-page.js";
 
 /** A group as stored (pingone-api.md §10.1). */
 export interface GroupRecord {
@@ -38,10 +39,16 @@ interface GroupRow {
 }
 
 /** SCIM attribute → column of `groups`, for the groups filter (`name eq`, `id eq`, `externalId eq`). */
-export const GROUP_FILTER_COLUMNS: Readonly<Record<string, string>> = {
+const GROUP_FILTER_COLUMNS: Readonly<Record<string, string>> = {
   id: "groups.id",
   name: "groups.name",
   externalId: "groups.external_id",
+};
+
+/** Where the groups filter finds each attribute (it declares no bracketed attributes). */
+export const groupFilterResolver: FilterSqlResolver = {
+  column: (attribute) => ({ sql: GROUP_FILTER_COLUMNS[attribute] ?? "NULL", params: [] }),
+  valuePath: () => ({ sql: "0", params: [] }),
 };
 
 function toRecord(row: GroupRow): GroupRecord {
@@ -135,8 +142,8 @@ export function insertGroup(
   return { id, environmentId, ...fields, createdAt: now, updatedAt: now };
 }
 
-/** Replaces every writable attribute (PUT semantics: attributes not sent were cleared by the caller). */
-export function replaceGroup(
+/** Writes every writable attribute (PUT semantics: attributes not sent were cleared by the caller). */
+export function updateGroup(
   db: EmulatorDatabase,
   group: GroupRecord,
   fields: GroupFields,
@@ -164,24 +171,31 @@ export function deleteGroup(db: EmulatorDatabase, groupId: string): void {
 }
 
 /**
- * One keyset page of an environment's groups in creation order: rows after `afterSeq`, at most `limit`,
- * plus the total that match (for `count`) and the last row's seq (for the next cursor). `filter` is a compiled groups filter.
+ * One keyset page of an environment's groups in creation order. `filter` is a compiled groups filter;
+ * `lastKey` is the last row's seq (for the next cursor).
  */
 export function listGroups(
   db: EmulatorDatabase,
   environmentId: string,
-  options: { filter?: SqlFragment; afterSeq: number; limit: number },
-): { groups: GroupRecord[]; count: number; lastSeq: number | undefined; hasMore: boolean } {
-  const where = options.filter === undefined ? "" : ` AND (${options.filter.sql})`;
-  const filterParams = options.filter?.params ?? [];
-  const count = db
-    .prepare(`SELECT COUNT(*) FROM groups WHERE environment_id = ?${where}`)
+  filter: SqlFragment | undefined,
+  page: { after: number; limit: number },
+): KeysetPage<GroupRecord> {
+  const where = scopedCondition({ sql: "groups.environment_id = ?", params: [environmentId] }, filter);
+  const result = keysetPage<GroupRow>(db, { table: "groups", key: "seq", where, ...page });
+  return { ...result, rows: result.rows.map(toRecord) };
+}
+
+/** A group of the environment by id, else by name ignoring case (seed files name groups). */
+export function findGroupIdByIdOrName(
+  db: EmulatorDatabase,
+  environmentId: string,
+  reference: string,
+): string | undefined {
+  return db
+    .prepare(
+      `SELECT id FROM groups WHERE environment_id = ? AND (id = ? OR name = ? COLLATE NOCASE)
+        ORDER BY id = ? DESC, seq LIMIT 1`,
+    )
     .pluck()
-    .get(environmentId, ...filterParams) as number;
-  const rows = db
-    .prepare(`SELECT * FROM groups WHERE environment_id = ?${where} AND seq > ? ORDER BY seq LIMIT ?`)
-    .all(environmentId, ...filterParams, options.afterSeq, options.limit + 1) as GroupRow[];
-  const hasMore = rows.length > options.limit;
-  const page = rows.slice(0, options.limit);
-  return { groups: page.map(toRecord), count, lastSeq: page.at(-1)?.seq, hasMore };
+    .get(environmentId, reference, reference, reference) as string | undefined;
 }

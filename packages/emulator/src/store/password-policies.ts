@@ -1,5 +1,12 @@
-import type { DefaultPasswordPolicy } from "../domain/default-password-policies.js";
 import type { EmulatorDatabase } from "./database.js";
+
+/** A policy to store: `policy` holds the rules as PingOne's PasswordPolicy attributes. */
+export interface NewPasswordPolicy {
+  name: string;
+  description: string;
+  isDefault: boolean;
+  policy: Record<string, unknown>;
+}
 
 export interface PasswordPolicyRow {
   id: string;
@@ -15,7 +22,7 @@ export interface PasswordPolicyRow {
 export function insertPasswordPolicy(
   db: EmulatorDatabase,
   environmentId: string,
-  policy: DefaultPasswordPolicy,
+  policy: NewPasswordPolicy,
   now: number,
 ): string {
   const id = crypto.randomUUID();
@@ -43,6 +50,21 @@ export function findPasswordPolicy(
   return db
     .prepare("SELECT * FROM password_policies WHERE id = ? AND environment_id = ?")
     .get(id, environmentId) as PasswordPolicyRow | undefined;
+}
+
+/** A policy of the environment by id, else by name ignoring case (seed files name policies). */
+export function findPasswordPolicyIdByIdOrName(
+  db: EmulatorDatabase,
+  environmentId: string,
+  reference: string,
+): string | undefined {
+  return db
+    .prepare(
+      `SELECT id FROM password_policies WHERE environment_id = ? AND (id = ? OR name = ? COLLATE NOCASE)
+        ORDER BY id = ? DESC LIMIT 1`,
+    )
+    .pluck()
+    .get(environmentId, reference, reference, reference) as string | undefined;
 }
 
 export function findDefaultPasswordPolicy(

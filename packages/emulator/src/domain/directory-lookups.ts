@@ -1,7 +1,7 @@
 import type { EmulatorContext } from "../context.js";
-import { notFound } from "../http/pingone-error.js";
 import { findGroup, type GroupRecord } from "../store/groups.js";
 import { findUserReference, type UserReference } from "../store/user-references.js";
+import { notFound } from "./errors.js";
 
 /** The user named in the path, or 404 NOT_FOUND (also for a user of another environment). */
 export function requireUser(ctx: EmulatorContext, environmentId: string, userId: string): UserReference {

@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { toIsoTimestamp } from "../clock.js";
+import { type AccountLockColumns, isAccountLocked } from "../domain/account-lock.js";
 import { links } from "../http/hal.js";
 import type { UserRow } from "../store/users.js";
-import { accountView, isAccountLocked } from "./account-lock.js";
 
 type Json = Record<string, unknown>;
 
@@ -13,8 +13,25 @@ function nested(pairs: Record<string, string | null>): Json | undefined {
   return Object.keys(result).length === 0 ? undefined : result;
 }
 
+/** The user's `account` object: `canAuthenticate` is false when locked or disabled. */
+function accountView(user: AccountLockColumns, now: number): Record<string, unknown> {
+  const locked = isAccountLocked(user, now);
+  const account: Record<string, unknown> = {
+    canAuthenticate: !locked && user.enabled === 1,
+    status: locked ? "LOCKED" : "OK",
+  };
+  if (locked) {
+    if (user.account_locked_at !== null) account.lockedAt = new Date(user.account_locked_at).toISOString();
+    if (user.account_unlock_at !== null) {
+      account.unlockAt = new Date(user.account_unlock_at).toISOString();
+      account.secondsUntilUnlock = Math.max(1, Math.ceil((user.account_unlock_at - now) / 1000));
+    }
+  }
+  return account;
+}
+
 /**
- * A user as PingOne returns it (pingone-api.md §6.1, §2.3): attributes with values, `account`,
+ * A user as PingOne returns it (docs/emulator.md#users): attributes with values, `account`,
  * `lifecycle`, relation links and `account.unlock` while locked. Never the password or codes.
  */
 export function toUserResource(c: Context, user: UserRow, now: number): Json {
