@@ -1,4 +1,4 @@
-import type { SchemaModule } from "./migrations.js";
+import type { SchemaModule } from "./schema-module.js";
 
 /**
  * Pending password recovery codes (pingone-api.md §6.5): at most one per user, replaced by each

@@ -1,4 +1,4 @@
-import type { SchemaModule } from "./migrations.js";
+import type { SchemaModule } from "./schema-module.js";
 
 /**
  * Users (pingone-api.md §6.1–§6.4). One row per user; every filterable attribute has its own column so
