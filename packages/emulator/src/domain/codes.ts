@@ -2,9 +2,9 @@ import { createHash, randomInt, timingSafeEqual } from "node:crypto";
 import type { RecoveryCodeRecord } from "../store/password-recovery-codes.js";
 
 /*
- * Codes PingOne emails (pingone-api.md §6.3, §6.5): verification codes (8 alphanumeric
- * characters, no expiry, latest only) and password recovery codes (8 characters, compared
- * ignoring case, valid 5 minutes, 5 wrong attempts). Only a digest is stored; the clear code
+ * Codes PingOne emails (docs/emulator.md#email-verification, docs/emulator.md#password-actions): verification
+ * codes (8 alphanumeric characters, no expiry, latest only) and password recovery codes (8 characters,
+ * compared ignoring case, valid 5 minutes, 5 wrong attempts). Only a digest is stored; the clear code
  * goes to the outbox and nowhere else.
  */
 

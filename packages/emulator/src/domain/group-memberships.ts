@@ -59,7 +59,10 @@ export function addUserToGroup(
   return target;
 }
 
-/** Nests a group in a parent group, refusing self-nesting, duplicates and cycles. Call inside a write transaction. */
+/**
+ * Nests a group in a parent group, refusing self-nesting, duplicates and cycles. Call inside a write
+ * transaction.
+ */
 export function nestGroup(
   ctx: EmulatorContext,
   environmentId: string,

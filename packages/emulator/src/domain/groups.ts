@@ -96,8 +96,8 @@ function assertGroupFieldsUsable(
 }
 
 /**
- * Validates a group body as `POST P/groups` does and stores it; the seed loader uses it too (with its own id).
- * Call inside a write transaction.
+ * Validates a group body as `POST P/groups` does and stores it; the seed loader uses it too (with its own
+ * id). Call inside a write transaction.
  */
 export function createGroup(
   ctx: EmulatorContext,

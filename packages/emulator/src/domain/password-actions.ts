@@ -64,11 +64,11 @@ export interface PasswordState {
 const SELF_SERVICE: readonly AccountNotUsableReason[] = ["DISABLED", "LOCKED", "EXTERNAL_IDP"];
 
 /**
- * Account conditions that refuse each action with ACCOUNT_NOT_USABLE (pingone-api.md §6.5, §6.6).
- * Self-service (check, send, recover, reset) is refused for a disabled user, a locked account and
- * a user whose external identity provider is authoritative. Administrative set/setValue are
- * refused for a disabled user or a locked account; unlock and forceChange are documented to leave
- * an account lock in place, so they work on a locked account.
+ * Account conditions that refuse each action with ACCOUNT_NOT_USABLE (docs/emulator.md#password-actions,
+ * docs/emulator.md#password-errors). Self-service (check, send, recover, reset) is refused for a disabled
+ * user, a locked account and a user whose external identity provider is authoritative. Administrative
+ * set/setValue are refused for a disabled user or a locked account; unlock and forceChange are documented to
+ * leave an account lock in place, so they work on a locked account.
  */
 const REFUSED_WHEN: Readonly<Record<PasswordAction, readonly AccountNotUsableReason[]>> = {
   check: SELF_SERVICE,
@@ -260,7 +260,8 @@ const ACTIONS: Readonly<Record<PasswordAction, (input: ActionInput) => ActionOut
     return { record, changed: false };
   },
 
-  // A successful recovery also ends a password lockout (pingone-api.md §6.2), so it is allowed while locked out.
+  // A successful recovery also ends a password lockout (docs/emulator.md#account-lock), so it is allowed
+  // while locked out.
   recover(input) {
     const { ctx, user, body, record, rules, now } = input;
     const checked = checkRecoveryCode(findRecoveryCode(ctx.db, user.id), body.recoveryCode as string, now);

@@ -4,9 +4,9 @@ import { SUPPORTED_PASSWORD_SCHEMES } from "./password-hash.js";
 import type { PasswordPolicyFailure } from "./password-policy.js";
 
 /*
- * Every error body of pingone-api.md §6.6 (password and verification operations), in one table.
- * PingOne does not publish these bodies: when a real response is captured, correct it here, in
- * §6.6 and in the connector's classification (§7.3) together.
+ * Every error body of the password and verification operations, in one table
+ * (docs/emulator.md#password-errors). PingOne does not publish these bodies: when a real response is
+ * captured, correct it here, in that table and in the connector's classification together.
  */
 
 /** Why an account cannot use password operations (`innerError.reason`). */

@@ -68,7 +68,10 @@ export function unsupportedMediaType(): PingOneError {
   return new PingOneError(415, "INVALID_REQUEST", ErrorMessages.unsupportedMediaType);
 }
 
-/** 429 REQUEST_LIMITED: `Retry-After` in whole seconds, `innerError.retryAfter` as the instant (official spec). */
+/**
+ * 429 REQUEST_LIMITED: `Retry-After` in whole seconds, `innerError.retryAfter` as the instant (official
+ * spec).
+ */
 export function requestLimited(retryAfterSeconds: number, now: number): PingOneError {
   return new PingOneError(
     429,

@@ -74,8 +74,8 @@ function listGroupGroups(c: Context<EmulatorEnv, typeof GROUP_GROUPS>, ctx: Emul
 }
 
 /**
- * `P/users/{userId}/memberOfGroups` (a user's groups, DIRECT and INDIRECT) and `P/groups/{groupId}/memberOfGroups`
- * (group nesting), under Identity Data Admin.
+ * `P/users/{userId}/memberOfGroups` (a user's groups, DIRECT and INDIRECT) and
+ * `P/groups/{groupId}/memberOfGroups` (group nesting), under Identity Data Admin.
  */
 export const groupMembershipRoutes: RouteModule = (app, ctx) => {
   const guard = requireRole(Roles.identityDataAdmin);

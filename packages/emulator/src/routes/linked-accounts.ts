@@ -16,7 +16,9 @@ import type { RouteModule } from "./route-module.js";
 
 const MAX_LINKS_PAGE = 1000;
 
-/** The one action on the collection URL, told apart by its media type (docs/emulator.md#action-media-types). */
+/**
+ * The one action on the collection URL, told apart by its media type (docs/emulator.md#action-media-types).
+ */
 const LINK_ACTIONS = { "application/vnd.pingidentity.account.link+json": "link" } as const;
 
 /** A link, with its provider embedded for `expand=identityProviders`. */
@@ -31,7 +33,9 @@ function linkResponse(c: Context, ctx: EmulatorContext, link: LinkedAccountRecor
   );
 }
 
-/** `P/users/{userId}/linkedAccounts[/{linkId}]` (docs/emulator.md#linked-accounts), under Identity Data Admin. */
+/**
+ * `P/users/{userId}/linkedAccounts[/{linkId}]` (docs/emulator.md#linked-accounts), under Identity Data Admin.
+ */
 export const linkedAccountRoutes: RouteModule = (app, ctx) => {
   const collection = "/v1/environments/:envId/users/:userId/linkedAccounts";
   const item = `${collection}/:linkId`;

@@ -9,7 +9,9 @@ import { requireRole } from "../middleware/bearer-auth.js";
 import { toPasswordStateResource } from "../representations/password-state.js";
 import type { RouteModule } from "./route-module.js";
 
-/** `POST P/users/{id}/password` actions, in their documented spellings (docs/emulator.md#action-media-types). */
+/**
+ * `POST P/users/{id}/password` actions, in their documented spellings (docs/emulator.md#action-media-types).
+ */
 const POST_ACTIONS: Readonly<Record<string, PasswordAction>> = {
   "application/vnd.pingidentity.password.check+json": "check",
   "application/vnd.pingidentity.password.sendRecoveryCode+json": "sendRecoveryCode",

@@ -17,7 +17,9 @@ import type { RouteModule } from "./route-module.js";
 /** Pages of 1…1000 populations, 100 by default (docs/emulator.md#paging). */
 const POPULATIONS_PAGE = { fallback: 100, max: 1000 };
 
-/** Populations: CRUD, the default population, filters `name sw` and `id eq` (docs/emulator.md#populations). */
+/**
+ * Populations: CRUD, the default population, filters `name sw` and `id eq` (docs/emulator.md#populations).
+ */
 export const populationRoutes: RouteModule = (app, ctx) => {
   const { db } = ctx;
   const guard = requireRole(Roles.identityDataAdmin, Roles.environmentAdmin);

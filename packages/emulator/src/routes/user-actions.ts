@@ -41,7 +41,9 @@ function assertActionBody(action: UserAction, body: JsonObject | undefined): voi
   } else assertNoBody(body);
 }
 
-/** Account lock/unlock and email verification (docs/emulator.md#account-lock). Each answers 200 with the user. */
+/**
+ * Account lock/unlock and email verification (docs/emulator.md#account-lock). Each answers 200 with the user.
+ */
 export const userActionRoutes: RouteModule = (app, ctx) => {
   const { db, clock, settings } = ctx;
 

@@ -2,7 +2,7 @@ import type { FilterSqlResolver, SqlFragment } from "../scim/filter-sql.js";
 import type { EmulatorDatabase } from "./database.js";
 import { type KeysetPage, keysetPage, scopedCondition } from "./keyset-page.js";
 
-/** A group as stored (pingone-api.md §10.1). */
+/** A group as stored (docs/emulator.md#groups). */
 export interface GroupRecord {
   id: string;
   environmentId: string;

@@ -1,7 +1,7 @@
 import type { EmulatorDatabase } from "./database.js";
 import { type KeysetPage, keysetPage } from "./keyset-page.js";
 
-/** An external identity provider (pingone-api.md §10.3), enough to link accounts to it. */
+/** An external identity provider (docs/emulator.md#linked-accounts), enough to link accounts to it. */
 export interface IdentityProviderRecord {
   id: string;
   environmentId: string;

@@ -10,7 +10,7 @@ export const ROLE_SCOPE_TYPES: readonly RoleScopeType[] = [
   "APPLICATION",
 ];
 
-/** A role granted to a user at a scope (pingone-api.md §10.5). */
+/** A role granted to a user at a scope (docs/emulator.md#role-assignments). */
 export interface RoleAssignmentRecord {
   id: string;
   environmentId: string;
