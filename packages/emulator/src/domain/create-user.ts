@@ -10,7 +10,7 @@ import {
   type UserRow,
 } from "../store/users.js";
 import { ErrorMessages } from "./error-messages.js";
-import { invalidData, notFound, uniquenessViolation } from "./errors.js";
+import { invalidData, orNotFound, uniquenessViolation } from "./errors.js";
 import { profileValuesOf } from "./password-policy.js";
 import { policyOfPopulation } from "./password-policy-of.js";
 import { storedPasswordFor } from "./password-value.js";
@@ -27,9 +27,7 @@ export function declaredCustomAttributes(db: EmulatorDatabase, environmentId: st
 
 /** Loads a user of the environment or throws 404. */
 export function loadUser(db: EmulatorDatabase, environmentId: string, userId: string): UserRow {
-  const user = findUser(db, environmentId, userId);
-  if (user === undefined) throw notFound();
-  return user;
+  return orNotFound(findUser(db, environmentId, userId));
 }
 
 /** Usernames are unique per environment, compared without case. */

@@ -49,6 +49,12 @@ export function notFound(message: string = ErrorMessages.notFound): DomainError 
   return new DomainError("notFound", message);
 }
 
+/** The resource a lookup found, or NOT_FOUND: every `require…`/`load…` of the domain. */
+export function orNotFound<T>(found: T | undefined): T {
+  if (found === undefined) throw notFound();
+  return found;
+}
+
 /** INVALID_DATA/UNIQUENESS_VIOLATION naming the resource that already holds the value. */
 export function uniquenessViolation(target: string, existingId: string): DomainError {
   return new DomainError("duplicate", ErrorMessages.invalidData, [

@@ -16,7 +16,7 @@ import { findGroup, findGroupsByIds, type GroupRecord } from "../store/groups.js
 import type { UserReference } from "../store/user-references.js";
 import { requireGroup, requireUser } from "./directory-lookups.js";
 import { DirectoryMessages } from "./directory-messages.js";
-import { invalidData, notFound, requestFailed, uniquenessViolation } from "./errors.js";
+import { invalidData, notFound, orNotFound, requestFailed, uniquenessViolation } from "./errors.js";
 import { userMemberships } from "./group-membership-queries.js";
 
 /** A membership with the group it is in, ready to render. */
@@ -132,8 +132,9 @@ export function findUserMembership(
   groupId: string,
 ): { user: UserReference } & MembershipOfGroup {
   const user = requireUser(ctx, environmentId, userId);
-  const membership = userMemberships(ctx, environmentId, user.id).find((m) => m.groupId === groupId);
-  if (membership === undefined) throw notFound();
+  const membership = orNotFound(
+    userMemberships(ctx, environmentId, user.id).find((m) => m.groupId === groupId),
+  );
   return { user, group: requireGroup(ctx, environmentId, groupId), type: membership.type };
 }
 
@@ -170,8 +171,9 @@ export function findGroupNesting(
   parentGroupId: string,
 ): { group: GroupRecord; parent: GroupRecord; type: MembershipType } {
   const group = requireGroup(ctx, environmentId, groupId);
-  const membership = resolveGroupMemberships(ctx.db, group.id).find((m) => m.groupId === parentGroupId);
-  if (membership === undefined) throw notFound();
+  const membership = orNotFound(
+    resolveGroupMemberships(ctx.db, group.id).find((m) => m.groupId === parentGroupId),
+  );
   return { group, parent: requireGroup(ctx, environmentId, parentGroupId), type: membership.type };
 }
 

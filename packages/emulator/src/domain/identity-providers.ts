@@ -9,7 +9,7 @@ import {
 } from "../store/identity-providers.js";
 import { findPopulation } from "../store/populations.js";
 import { ErrorMessages } from "./error-messages.js";
-import { invalidData, notFound, type PingOneErrorDetail, uniquenessViolation } from "./errors.js";
+import { invalidData, orNotFound, type PingOneErrorDetail, uniquenessViolation } from "./errors.js";
 import { assertValid, type FieldSpec, type JsonObject, type ObjectSpec } from "./validation.js";
 
 const text: FieldSpec = { kind: "string", minLength: 1, maxLength: 2048 };
@@ -176,9 +176,7 @@ export function requireIdentityProvider(
   environmentId: string,
   providerId: string,
 ): IdentityProviderRecord {
-  const provider = findIdentityProvider(ctx.db, environmentId, providerId);
-  if (provider === undefined) throw notFound();
-  return provider;
+  return orNotFound(findIdentityProvider(ctx.db, environmentId, providerId));
 }
 
 /** `DELETE P/identityProviders/{id}`: accounts linked to it go with it. */

@@ -11,7 +11,7 @@ import {
 import { requireUser } from "./directory-lookups.js";
 import { DirectoryMessages } from "./directory-messages.js";
 import { ErrorMessages } from "./error-messages.js";
-import { invalidData, notFound, type PingOneErrorDetail, uniquenessViolation } from "./errors.js";
+import { invalidData, orNotFound, type PingOneErrorDetail, uniquenessViolation } from "./errors.js";
 import { assertValid, type JsonObject, type ObjectSpec } from "./validation.js";
 
 const LINK_SPEC: ObjectSpec = {
@@ -108,9 +108,7 @@ export function requireLinkedAccount(
   linkId: string,
 ): LinkedAccountRecord {
   const user = requireUser(ctx, environmentId, userId);
-  const link = findLinkedAccount(ctx.db, user.id, linkId);
-  if (link === undefined) throw notFound();
-  return link;
+  return orNotFound(findLinkedAccount(ctx.db, user.id, linkId));
 }
 
 export function removeLinkedAccount(

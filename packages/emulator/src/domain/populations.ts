@@ -11,7 +11,7 @@ import {
   updatePopulation,
 } from "../store/populations.js";
 import { ErrorMessages } from "./error-messages.js";
-import { invalidData, notFound, requestFailed, uniquenessViolation } from "./errors.js";
+import { invalidData, orNotFound, requestFailed, uniquenessViolation } from "./errors.js";
 import { assertValid, type JsonObject, type ObjectSpec } from "./validation.js";
 
 const READ_ONLY = { kind: "readOnly" } as const;
@@ -71,9 +71,7 @@ export function loadPopulation(
   environmentId: string,
   populationId: string,
 ): PopulationRow {
-  const row = findPopulation(ctx.db, environmentId, populationId);
-  if (row === undefined) throw notFound();
-  return row;
+  return orNotFound(findPopulation(ctx.db, environmentId, populationId));
 }
 
 /** `POST P/populations`; a new default takes the flag from the previous one. */

@@ -11,7 +11,7 @@ import {
 } from "../store/role-assignments.js";
 import { requireUser } from "./directory-lookups.js";
 import { DirectoryMessages } from "./directory-messages.js";
-import { invalidData, notFound, requestFailed, uniquenessViolation } from "./errors.js";
+import { invalidData, orNotFound, requestFailed, uniquenessViolation } from "./errors.js";
 import { findRoleById } from "./role-catalog.js";
 import { assertValid, type JsonObject, type ObjectSpec } from "./validation.js";
 
@@ -81,9 +81,7 @@ export function requireRoleAssignment(
   assignmentId: string,
 ): RoleAssignmentRecord {
   const user = requireUser(ctx, environmentId, userId);
-  const assignment = findRoleAssignment(ctx.db, user.id, assignmentId);
-  if (assignment === undefined) throw notFound();
-  return assignment;
+  return orNotFound(findRoleAssignment(ctx.db, user.id, assignmentId));
 }
 
 /** Revokes an assignment; a read-only one cannot be deleted. */

@@ -1,7 +1,7 @@
 import type { EmulatorContext } from "../context.js";
 import { deleteSession, findSession, listSessions, type SessionRecord } from "../store/sessions.js";
 import { requireUser } from "./directory-lookups.js";
-import { notFound } from "./errors.js";
+import { orNotFound } from "./errors.js";
 
 /** A user's sessions, newest first: at most 10 are kept, so the list is never paged. */
 export function userSessions(ctx: EmulatorContext, environmentId: string, userId: string): SessionRecord[] {
@@ -15,9 +15,7 @@ export function requireSession(
   userId: string,
   sessionId: string,
 ): SessionRecord {
-  const session = findSession(ctx.db, requireUser(ctx, environmentId, userId).id, sessionId);
-  if (session === undefined) throw notFound();
-  return session;
+  return orNotFound(findSession(ctx.db, requireUser(ctx, environmentId, userId).id, sessionId));
 }
 
 /** Ends a session (signs the user out of it). */

@@ -8,10 +8,7 @@ import { findRoleById, findRoleByName } from "../domain/role-catalog.js";
 import type { JsonObject, ObjectSpec } from "../domain/validation.js";
 import type { EmulatorDatabase } from "../store/database.js";
 import { organizationOf } from "../store/environments.js";
-import { findGroupIdByIdOrName } from "../store/groups.js";
-import { findIdentityProviderIdByIdOrName } from "../store/identity-providers.js";
-import { findPopulationByIdOrName } from "../store/populations.js";
-import { findUserIdByIdOrUsername } from "../store/user-references.js";
+import { findIdByIdOrName } from "../store/references.js";
 import {
   checkEntry,
   presentKeys,
@@ -38,23 +35,27 @@ export interface DirectorySeed {
   roleAssignments?: unknown[];
 }
 
-/** Resolves a reference of the kind `what` with `find`, or names the entry and what it did not find. */
+/** What a seed entry can reference, and how it is named: users by username, the rest by name. */
+const REFERENCES = {
+  user: { table: "users", nameColumn: "username" },
+  group: { table: "groups", nameColumn: "name" },
+  population: { table: "populations", nameColumn: "name" },
+  "identity provider": { table: "identity_providers", nameColumn: "name" },
+} as const;
+
+/** Resolves a reference by id or name, or names the entry and what it did not find. */
 function resolve(
   db: EmulatorDatabase,
   environmentId: string,
-  what: string,
+  what: keyof typeof REFERENCES,
   reference: string,
   at: string,
-  find: (db: EmulatorDatabase, environmentId: string, reference: string) => string | undefined,
 ): string {
-  const id = find(db, environmentId, reference);
+  const { table, nameColumn } = REFERENCES[what];
+  const id = findIdByIdOrName(db, table, nameColumn, environmentId, reference);
   if (id === undefined) throw new SeedError(at, `no ${what} "${reference}" in the environment`);
   return id;
 }
-
-const findUser = findUserIdByIdOrUsername;
-const findPopulation = (db: EmulatorDatabase, environmentId: string, reference: string) =>
-  findPopulationByIdOrName(db, environmentId, reference)?.id;
 
 const GROUP_SEED_SPEC: ObjectSpec = { id: SEED_TEXT, memberOfGroups: { kind: "stringArray" } };
 
@@ -65,14 +66,14 @@ function seedGroups(ctx: EmulatorContext, environmentId: string, seed: JsonObjec
     checkEntry(at, presentKeys(entry, ["id", "memberOfGroups"]), GROUP_SEED_SPEC);
     const population = seedStep(at, () => referenceIn(entry, "population"));
     if (population !== undefined) {
-      body.population = { id: resolve(ctx.db, environmentId, "population", population, at, findPopulation) };
+      body.population = { id: resolve(ctx.db, environmentId, "population", population, at) };
     }
     return seedStep(at, () => createGroup(ctx, environmentId, body, seedId(entry))).id;
   });
   // Nesting after every group exists, so a group may name a parent declared later in the file.
   groups.forEach(({ entry, at }, index) => {
     for (const parent of (entry.memberOfGroups as string[] | undefined) ?? []) {
-      const parentId = resolve(ctx.db, environmentId, "group", parent, at, findGroupIdByIdOrName);
+      const parentId = resolve(ctx.db, environmentId, "group", parent, at);
       seedStep(at, () => nestGroup(ctx, environmentId, created[index] as string, parentId));
     }
   });
@@ -83,8 +84,8 @@ const MEMBERSHIP_SPEC: ObjectSpec = { user: SEED_TEXT, group: SEED_TEXT };
 function seedMemberships(ctx: EmulatorContext, environmentId: string, seed: JsonObject, where: string): void {
   for (const { entry, at } of seedEntries(seed, "groupMemberships", where)) {
     checkEntry(at, entry, MEMBERSHIP_SPEC, ["user", "group"]);
-    const userId = resolve(ctx.db, environmentId, "user", entry.user as string, at, findUser);
-    const groupId = resolve(ctx.db, environmentId, "group", entry.group as string, at, findGroupIdByIdOrName);
+    const userId = resolve(ctx.db, environmentId, "user", entry.user as string, at);
+    const groupId = resolve(ctx.db, environmentId, "group", entry.group as string, at);
     seedStep(at, () => addUserToGroup(ctx, environmentId, userId, groupId));
   }
 }
@@ -118,16 +119,9 @@ function seedLinkedAccounts(
 ): void {
   for (const { entry, at } of seedEntries(seed, "linkedAccounts", where)) {
     checkEntry(at, entry, LINK_SEED_SPEC, ["user", "identityProvider"]);
-    const userId = resolve(ctx.db, environmentId, "user", entry.user as string, at, findUser);
+    const userId = resolve(ctx.db, environmentId, "user", entry.user as string, at);
     const provider = entry.identityProvider as string;
-    const providerId = resolve(
-      ctx.db,
-      environmentId,
-      "identity provider",
-      provider,
-      at,
-      findIdentityProviderIdByIdOrName,
-    );
+    const providerId = resolve(ctx.db, environmentId, "identity provider", provider, at);
     const body: JsonObject = { identityProvider: { id: providerId }, externalId: entry.externalId };
     if (entry.attributes !== undefined) body.attributes = entry.attributes;
     seedStep(at, () => createLinkedAccount(ctx, environmentId, userId, body, seedId(entry)));
@@ -153,7 +147,7 @@ function roleScope(
   if (id !== undefined) {
     return {
       type,
-      id: type === "POPULATION" ? resolve(ctx.db, environmentId, "population", id, at, findPopulation) : id,
+      id: type === "POPULATION" ? resolve(ctx.db, environmentId, "population", id, at) : id,
     };
   }
   if (type === "ENVIRONMENT") return { type, id: environmentId };
@@ -169,7 +163,7 @@ function seedRoleAssignments(
 ): void {
   for (const { entry, at } of seedEntries(seed, "roleAssignments", where)) {
     checkEntry(at, entry, ASSIGNMENT_SEED_SPEC, ["user", "role"]);
-    const userId = resolve(ctx.db, environmentId, "user", entry.user as string, at, findUser);
+    const userId = resolve(ctx.db, environmentId, "user", entry.user as string, at);
     const reference = entry.role as string;
     const role = findRoleById(reference) ?? findRoleByName(reference);
     if (role === undefined) throw new SeedError(at, `no role "${reference}"`);
@@ -198,7 +192,7 @@ export function seedDirectory(
   seedIdentityProviders(ctx, environmentId, directory, where);
   seedLinkedAccounts(ctx, environmentId, directory, where);
   seedSessions(ctx, environmentId, seedEntries(directory, "sessions", where), (reference, at) =>
-    resolve(ctx.db, environmentId, "user", reference, at, findUser),
+    resolve(ctx.db, environmentId, "user", reference, at),
   );
   seedRoleAssignments(ctx, environmentId, directory, where);
 }

@@ -1,13 +1,13 @@
 import type { EmulatorContext } from "../context.js";
 import { uniquenessViolation } from "../domain/errors.js";
 import type { JsonObject, ObjectSpec } from "../domain/validation.js";
-import { findPasswordPolicyIdByIdOrName } from "../store/password-policies.js";
 import {
   findPopulationByName,
   insertPopulation,
   type PopulationFields,
   updatePopulation,
 } from "../store/populations.js";
+import { findIdByIdOrName } from "../store/references.js";
 import { checkEntry, SEED_TEXT, SeedError, seedStep } from "./seed-entries.js";
 
 /** A seed population; `passwordPolicy` names a policy (`Standard`, `Passphrase`, `Basic`) or gives its id. */
@@ -34,7 +34,9 @@ function seedPopulationFields(
 ): PopulationFields {
   const policy = entry.passwordPolicy as string | undefined;
   const policyId =
-    policy === undefined ? null : findPasswordPolicyIdByIdOrName(ctx.db, environmentId, policy);
+    policy === undefined
+      ? null
+      : findIdByIdOrName(ctx.db, "password_policies", "name", environmentId, policy);
   if (policyId === undefined) throw new SeedError(at, `no password policy "${policy}"`);
   return {
     name: entry.name as string,

@@ -1,7 +1,7 @@
 import type { EmulatorContext } from "../context.js";
 import { createUser, parseNewUser } from "../domain/create-user.js";
 import type { JsonObject, ObjectSpec } from "../domain/validation.js";
-import { findPopulationByIdOrName } from "../store/populations.js";
+import { findIdByIdOrName } from "../store/references.js";
 import { updateUserColumns } from "../store/users.js";
 import {
   checkEntry,
@@ -38,9 +38,9 @@ export function seedUser(ctx: EmulatorContext, environmentId: string, entry: Jso
   checkEntry(at, seedOnly, USER_SEED_SPEC);
   const populationReference = seedStep(at, () => referenceIn(entry, "population"));
   if (populationReference !== undefined) {
-    const population = findPopulationByIdOrName(ctx.db, environmentId, populationReference);
-    if (population === undefined) throw new SeedError(at, `no population "${populationReference}"`);
-    body.population = { id: population.id };
+    const populationId = findIdByIdOrName(ctx.db, "populations", "name", environmentId, populationReference);
+    if (populationId === undefined) throw new SeedError(at, `no population "${populationReference}"`);
+    body.population = { id: populationId };
   }
   const request = seedStep(at, () => parseNewUser(ctx.db, environmentId, body, "import"));
   const user = seedStep(at, () => createUser(ctx, environmentId, request, seedId(entry)));

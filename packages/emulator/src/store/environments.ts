@@ -1,5 +1,6 @@
-import type { FilterSqlResolver, SqlFragment } from "../scim/filter-sql.js";
+import type { SqlFragment } from "../scim/filter-sql.js";
 import { cachedStatement, type EmulatorDatabase } from "./database.js";
+import { filterColumns } from "./filter-columns.js";
 import { type KeysetPage, keysetPage, scopedCondition } from "./keyset-page.js";
 
 export interface EnvironmentRow {
@@ -71,10 +72,7 @@ const ENVIRONMENT_COLUMNS: Readonly<Record<string, string>> = {
 };
 
 /** Where the environments filter finds each attribute (the filter declares no bracketed attributes). */
-export const environmentFilterResolver: FilterSqlResolver = {
-  column: (attribute) => ({ sql: ENVIRONMENT_COLUMNS[attribute] ?? "NULL", params: [] }),
-  valuePath: () => ({ sql: "0", params: [] }),
-};
+export const environmentFilterResolver = filterColumns(ENVIRONMENT_COLUMNS);
 
 /** One page of environments: a whole organisation's, or a single environment's. */
 export function listEnvironments(

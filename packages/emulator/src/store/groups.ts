@@ -1,5 +1,6 @@
-import type { FilterSqlResolver, SqlFragment } from "../scim/filter-sql.js";
+import type { SqlFragment } from "../scim/filter-sql.js";
 import type { EmulatorDatabase } from "./database.js";
+import { filterColumns } from "./filter-columns.js";
 import { type KeysetPage, keysetPage, scopedCondition } from "./keyset-page.js";
 
 /** A group as stored (docs/emulator.md#groups). */
@@ -46,10 +47,7 @@ const GROUP_FILTER_COLUMNS: Readonly<Record<string, string>> = {
 };
 
 /** Where the groups filter finds each attribute (it declares no bracketed attributes). */
-export const groupFilterResolver: FilterSqlResolver = {
-  column: (attribute) => ({ sql: GROUP_FILTER_COLUMNS[attribute] ?? "NULL", params: [] }),
-  valuePath: () => ({ sql: "0", params: [] }),
-};
+export const groupFilterResolver = filterColumns(GROUP_FILTER_COLUMNS);
 
 function toRecord(row: GroupRow): GroupRecord {
   return {
@@ -183,19 +181,4 @@ export function listGroups(
   const where = scopedCondition({ sql: "groups.environment_id = ?", params: [environmentId] }, filter);
   const result = keysetPage<GroupRow>(db, { table: "groups", key: "seq", where, ...page });
   return { ...result, rows: result.rows.map(toRecord) };
-}
-
-/** A group of the environment by id, else by name ignoring case (seed files name groups). */
-export function findGroupIdByIdOrName(
-  db: EmulatorDatabase,
-  environmentId: string,
-  reference: string,
-): string | undefined {
-  return db
-    .prepare(
-      `SELECT id FROM groups WHERE environment_id = ? AND (id = ? OR name = ? COLLATE NOCASE)
-        ORDER BY id = ? DESC, seq LIMIT 1`,
-    )
-    .pluck()
-    .get(environmentId, reference, reference, reference) as string | undefined;
 }

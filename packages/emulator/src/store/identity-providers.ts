@@ -117,15 +117,3 @@ export function listIdentityProviders(
   });
   return { ...result, rows: result.rows.map(toRecord) };
 }
-
-/** A provider of the environment by id, else by name ignoring case (seed files name providers). */
-export function findIdentityProviderIdByIdOrName(
-  db: EmulatorDatabase,
-  environmentId: string,
-  reference: string,
-): string | undefined {
-  return (
-    findIdentityProvider(db, environmentId, reference)?.id ??
-    findIdentityProviderIdByName(db, environmentId, reference)
-  );
-}

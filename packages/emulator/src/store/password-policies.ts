@@ -52,21 +52,6 @@ export function findPasswordPolicy(
     .get(id, environmentId) as PasswordPolicyRow | undefined;
 }
 
-/** A policy of the environment by id, else by name ignoring case (seed files name policies). */
-export function findPasswordPolicyIdByIdOrName(
-  db: EmulatorDatabase,
-  environmentId: string,
-  reference: string,
-): string | undefined {
-  return db
-    .prepare(
-      `SELECT id FROM password_policies WHERE environment_id = ? AND (id = ? OR name = ? COLLATE NOCASE)
-        ORDER BY id = ? DESC LIMIT 1`,
-    )
-    .pluck()
-    .get(environmentId, reference, reference, reference) as string | undefined;
-}
-
 export function findDefaultPasswordPolicy(
   db: EmulatorDatabase,
   environmentId: string,

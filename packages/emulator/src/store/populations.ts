@@ -1,6 +1,7 @@
-import type { FilterSqlResolver, SqlFragment } from "../scim/filter-sql.js";
+import type { SqlFragment } from "../scim/filter-sql.js";
 import { countRows } from "./cached-count.js";
 import { cachedStatement, type EmulatorDatabase } from "./database.js";
+import { filterColumns } from "./filter-columns.js";
 import { type KeysetPage, keysetPage, scopedCondition } from "./keyset-page.js";
 
 export interface PopulationRow {
@@ -129,10 +130,7 @@ export function deletePopulation(db: EmulatorDatabase, id: string): void {
 const POPULATION_COLUMNS: Readonly<Record<string, string>> = { name: "p.name", id: "p.id" };
 
 /** Where the populations filter finds each attribute (the filter declares no bracketed attributes). */
-export const populationFilterResolver: FilterSqlResolver = {
-  column: (attribute) => ({ sql: POPULATION_COLUMNS[attribute] ?? "NULL", params: [] }),
-  valuePath: () => ({ sql: "0", params: [] }),
-};
+export const populationFilterResolver = filterColumns(POPULATION_COLUMNS);
 
 /** One page of an environment's populations in creation order. */
 export function listPopulations(
@@ -143,13 +141,4 @@ export function listPopulations(
 ): KeysetPage<PopulationRow> {
   const where = scopedCondition({ sql: "p.environment_id = ?", params: [environmentId] }, filter);
   return keysetPage<PopulationRow>(db, { table: "populations", alias: "p", key: "rowid", where, ...page });
-}
-
-/** A population of the environment by id, else by name ignoring case (seed files name populations). */
-export function findPopulationByIdOrName(
-  db: EmulatorDatabase,
-  environmentId: string,
-  reference: string,
-): PopulationRow | undefined {
-  return findPopulation(db, environmentId, reference) ?? findPopulationByName(db, environmentId, reference);
 }
