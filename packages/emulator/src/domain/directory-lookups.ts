@@ -1,18 +1,14 @@
 import type { EmulatorContext } from "../context.js";
-import { notFound } from "../http/pingone-error.js";
 import { findGroup, type GroupRecord } from "../store/groups.js";
 import { findUserReference, type UserReference } from "../store/user-references.js";
+import { orNotFound } from "./errors.js";
 
 /** The user named in the path, or 404 NOT_FOUND (also for a user of another environment). */
 export function requireUser(ctx: EmulatorContext, environmentId: string, userId: string): UserReference {
-  const user = findUserReference(ctx.db, environmentId, userId);
-  if (user === undefined) throw notFound();
-  return user;
+  return orNotFound(findUserReference(ctx.db, environmentId, userId));
 }
 
 /** The group named in the path, or 404 NOT_FOUND. */
 export function requireGroup(ctx: EmulatorContext, environmentId: string, groupId: string): GroupRecord {
-  const group = findGroup(ctx.db, environmentId, groupId);
-  if (group === undefined) throw notFound();
-  return group;
+  return orNotFound(findGroup(ctx.db, environmentId, groupId));
 }

@@ -1,7 +1,7 @@
 /**
  * Error texts of the directory routes (groups, memberships, identity providers, linked accounts, sessions,
- * role assignments). PingOne's own wording is not documented for these cases (pingone-api.md §5.1: detail
- * messages are unconfirmed), so they are plain descriptions kept in one place.
+ * role assignments). PingOne's own wording is not documented for these cases (docs/emulator.md#error-bodies:
+ * detail messages are unconfirmed), so they are plain descriptions kept in one place.
  */
 export const DirectoryMessages = {
   groupPopulationImmutable: "cannot be changed once the group is created",

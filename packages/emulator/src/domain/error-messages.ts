@@ -1,6 +1,7 @@
 /**
  * Every error text the emulator sends, in one place so a captured PingOne response can correct it once.
- * Top-level defaults are the documented ones (pingone-api.md §5.2); the rest are unconfirmed samples.
+ * Top-level defaults are the documented ones (docs/emulator.md#error-bodies); the rest are unconfirmed
+ * samples.
  */
 export const ErrorMessages = {
   badRequest: "The request could not be completed.",

@@ -1,5 +1,3 @@
-import { defaultPasswordPolicies } from "../domain/default-password-policies.js";
-import { defaultWorkerRoles, type RoleName } from "../domain/roles.js";
 import {
   generateClientSecret,
   insertWorkerApplication,
@@ -11,6 +9,8 @@ import { insertEnvironment } from "../store/environments.js";
 import { ensureOrganization } from "../store/organizations.js";
 import { insertPasswordPolicy } from "../store/password-policies.js";
 import { insertPopulation } from "../store/populations.js";
+import { defaultPasswordPolicies } from "./default-password-policies.js";
+import { defaultWorkerRoles, type RoleName } from "./roles.js";
 
 export interface EnvironmentRequest {
   id?: string;

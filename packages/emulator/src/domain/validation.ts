@@ -1,10 +1,12 @@
 import { ErrorMessages } from "./error-messages.js";
-import type { JsonObject } from "./json-body.js";
-import { invalidData, type PingOneErrorDetail } from "./pingone-error.js";
+import { invalidData, type PingOneErrorDetail } from "./errors.js";
+
+/** A parsed JSON object body (or seed entry). */
+export type JsonObject = Record<string, unknown>;
 
 /**
- * Declarative body validation that speaks PingOne: every problem becomes one `details[]` entry whose
- * `target` is the attribute path. Hand-rolled rather than Ajv because the emulator needs PingOne's
+ * Declarative validation that speaks PingOne, for request bodies and seed entries alike: every problem
+ * becomes one `details[]` entry whose `target` is the attribute path. Hand-rolled rather than Ajv because the emulator needs PingOne's
  * distinctions Ajv does not make (unknown vs read-only vs wrong type, `null` meaning "clear" on PATCH,
  * per-environment custom attributes) and would otherwise need a translation layer of the same size.
  */
@@ -22,6 +24,8 @@ export type FieldSpec =
   /** Any finite JSON number (PingOne's `number`/`float` attributes). */
   | { kind: "number"; min?: number; max?: number }
   | { kind: "stringArray"; maxItems?: number }
+  /** An array of objects whose entries the caller checks one by one (seed lists). */
+  | { kind: "objectArray"; maxItems?: number }
   | { kind: "object"; fields: ObjectSpec; required?: readonly string[] }
   /** Free-form JSON object (e.g. `customData`, gateway correlation attributes). */
   | { kind: "anyObject" }
@@ -37,7 +41,7 @@ export interface ValidationOptions {
   extraStringAttributes?: readonly string[];
 }
 
-/** Validates `body` against `spec`; throws 400 INVALID_DATA listing every problem. */
+/** Validates `body` against `spec`; throws INVALID_DATA listing every problem. */
 export function assertValid(body: JsonObject, spec: ObjectSpec, options: ValidationOptions = {}): void {
   const details = collectProblems(body, spec, options);
   if (details.length > 0) throw invalidData(details);
@@ -95,52 +99,83 @@ function checkField(
   const wrongType = (expected: string) =>
     details.push({ code: "INVALID_VALUE", target, message: ErrorMessages.wrongType(expected) });
   switch (field.kind) {
-    case "string": {
+    case "string":
       if (typeof value !== "string") return void wrongType("a string");
       checkString(value, field, target, details);
       return;
-    }
     case "boolean":
       if (typeof value !== "boolean") wrongType("a boolean");
       return;
     case "integer":
-    case "number": {
-      const expected = field.kind === "integer" ? "an integer" : "a number";
-      if (typeof value !== "number" || (field.kind === "integer" && !Number.isInteger(value))) {
-        return void wrongType(expected);
-      }
-      if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) {
-        details.push({
-          code: "OUT_OF_RANGE",
-          target,
-          message: ErrorMessages.wrongType(`between ${field.min ?? "-∞"} and ${field.max ?? "∞"}`),
-          innerError: { rangeMinimumValue: field.min, rangeMaximumValue: field.max },
-        });
-      }
+      if (typeof value !== "number" || !Number.isInteger(value)) return void wrongType("an integer");
+      checkRange(value, field, target, details);
       return;
-    }
-    case "stringArray": {
+    case "number":
+      if (typeof value !== "number" || !Number.isFinite(value)) return void wrongType("a number");
+      checkRange(value, field, target, details);
+      return;
+    case "stringArray":
       if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
         return void wrongType("an array of strings");
       }
-      if (field.maxItems !== undefined && value.length > field.maxItems) {
-        details.push({
-          code: "SIZE_LIMIT_EXCEEDED",
-          target,
-          message: ErrorMessages.wrongType(`at most ${field.maxItems} items`),
-          innerError: { maximumValue: field.maxItems },
-        });
-      }
+      checkItemCount(value, field.maxItems, target, details);
       return;
-    }
+    case "objectArray":
+      if (!Array.isArray(value)) return void wrongType("an array");
+      value.forEach((item, index) => {
+        if (!isObject(item)) {
+          details.push({
+            code: "INVALID_VALUE",
+            target: `${target}[${index}]`,
+            message: ErrorMessages.wrongType("an object"),
+          });
+        }
+      });
+      checkItemCount(value, field.maxItems, target, details);
+      return;
     case "anyObject":
-      if (typeof value !== "object" || value === null || Array.isArray(value)) wrongType("an object");
+      if (!isObject(value)) wrongType("an object");
       return;
     case "object":
-      if (typeof value !== "object" || value === null || Array.isArray(value))
-        return void wrongType("an object");
-      checkObject(value as JsonObject, field.fields, field.required ?? [], `${target}.`, details);
+      if (!isObject(value)) return void wrongType("an object");
+      checkObject(value, field.fields, field.required ?? [], `${target}.`, details);
       return;
+  }
+}
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function checkRange(
+  value: number,
+  field: Extract<FieldSpec, { kind: "integer" | "number" }>,
+  target: string,
+  details: PingOneErrorDetail[],
+): void {
+  if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) {
+    details.push({
+      code: "OUT_OF_RANGE",
+      target,
+      message: ErrorMessages.wrongType(`between ${field.min ?? "-∞"} and ${field.max ?? "∞"}`),
+      innerError: { rangeMinimumValue: field.min, rangeMaximumValue: field.max },
+    });
+  }
+}
+
+function checkItemCount(
+  items: readonly unknown[],
+  maxItems: number | undefined,
+  target: string,
+  details: PingOneErrorDetail[],
+): void {
+  if (maxItems !== undefined && items.length > maxItems) {
+    details.push({
+      code: "SIZE_LIMIT_EXCEEDED",
+      target,
+      message: ErrorMessages.wrongType(`at most ${maxItems} items`),
+      innerError: { maximumValue: maxItems },
+    });
   }
 }
 

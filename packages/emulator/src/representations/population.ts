@@ -3,7 +3,7 @@ import { toIsoTimestamp } from "../clock.js";
 import { links } from "../http/hal.js";
 import type { PopulationRow } from "../store/populations.js";
 
-/** A population as PingOne returns it (pingone-api.md §10.2); `userCount` is read-only. */
+/** A population as PingOne returns it (docs/emulator.md#populations); `userCount` is read-only. */
 export function toPopulationResource(
   c: Context,
   row: PopulationRow,

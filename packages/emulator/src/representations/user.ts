@@ -1,8 +1,8 @@
 import type { Context } from "hono";
 import { toIsoTimestamp } from "../clock.js";
+import { type AccountLockColumns, isAccountLocked } from "../domain/account-lock.js";
 import { links } from "../http/hal.js";
 import type { UserRow } from "../store/users.js";
-import { accountView, isAccountLocked } from "./account-lock.js";
 
 type Json = Record<string, unknown>;
 
@@ -13,13 +13,26 @@ function nested(pairs: Record<string, string | null>): Json | undefined {
   return Object.keys(result).length === 0 ? undefined : result;
 }
 
-/**
- * A user as PingOne returns it (pingone-api.md §6.1, §2.3): attributes with values, `account`,
- * `lifecycle`, relation links and `account.unlock` while locked. Never the password or codes.
- */
-export function toUserResource(c: Context, user: UserRow, now: number): Json {
-  const base = `/environments/${user.environment_id}/users/${user.id}`;
+/** The user's `account` object: `canAuthenticate` is false when locked or disabled. */
+function accountView(user: AccountLockColumns, now: number): Record<string, unknown> {
   const locked = isAccountLocked(user, now);
+  const account: Record<string, unknown> = {
+    canAuthenticate: !locked && user.enabled === 1,
+    status: locked ? "LOCKED" : "OK",
+  };
+  if (locked) {
+    if (user.account_locked_at !== null) account.lockedAt = new Date(user.account_locked_at).toISOString();
+    if (user.account_unlock_at !== null) {
+      account.unlockAt = new Date(user.account_unlock_at).toISOString();
+      account.secondsUntilUnlock = Math.max(1, Math.ceil((user.account_unlock_at - now) / 1000));
+    }
+  }
+  return account;
+}
+
+/** The relation links of a user; `account.unlock` only while the account is locked. */
+function userRelations(user: UserRow, locked: boolean): Record<string, string> {
+  const base = `/environments/${user.environment_id}/users/${user.id}`;
   const relations: Record<string, string> = {
     self: base,
     environment: `/environments/${user.environment_id}`,
@@ -36,27 +49,12 @@ export function toUserResource(c: Context, user: UserRow, now: number): Json {
     devices: `${base}/devices`,
   };
   if (locked) relations["account.unlock"] = base;
+  return relations;
+}
 
-  const resource: Json = {
-    _links: links(c, relations),
-    id: user.id,
-    environment: { id: user.environment_id },
-    account: accountView(user, now),
-    createdAt: toIsoTimestamp(user.created_at),
-    enabled: user.enabled === 1,
-    identityProvider:
-      user.identity_provider_id === null
-        ? { type: user.identity_provider_type }
-        : { id: user.identity_provider_id, type: user.identity_provider_type },
-    lifecycle: { status: user.lifecycle_status },
-    mfaEnabled: user.mfa_enabled === 1,
-    emailVerified: user.email_verified === 1,
-    population: { id: user.population_id },
-    updatedAt: toIsoTimestamp(user.updated_at),
-    username: user.username,
-    verifyStatus: "NOT_INITIATED",
-  };
-  const optional: Record<string, unknown> = {
+/** The attributes a user has only when they hold a value. */
+function optionalAttributes(user: UserRow): Record<string, unknown> {
+  return {
     email: user.email,
     name: nested({
       given: user.name_given,
@@ -89,7 +87,33 @@ export function toUserResource(c: Context, user: UserRow, now: number): Json {
         ? undefined
         : nested({ at: toIsoTimestamp(user.last_sign_on_at), remoteIp: user.last_sign_on_remote_ip }),
   };
-  for (const [key, value] of Object.entries(optional)) {
+}
+
+/**
+ * A user as PingOne returns it (docs/emulator.md#users): attributes with values, `account`,
+ * `lifecycle`, relation links and `account.unlock` while locked. Never the password or codes.
+ */
+export function toUserResource(c: Context, user: UserRow, now: number): Json {
+  const resource: Json = {
+    _links: links(c, userRelations(user, isAccountLocked(user, now))),
+    id: user.id,
+    environment: { id: user.environment_id },
+    account: accountView(user, now),
+    createdAt: toIsoTimestamp(user.created_at),
+    enabled: user.enabled === 1,
+    identityProvider:
+      user.identity_provider_id === null
+        ? { type: user.identity_provider_type }
+        : { id: user.identity_provider_id, type: user.identity_provider_type },
+    lifecycle: { status: user.lifecycle_status },
+    mfaEnabled: user.mfa_enabled === 1,
+    emailVerified: user.email_verified === 1,
+    population: { id: user.population_id },
+    updatedAt: toIsoTimestamp(user.updated_at),
+    username: user.username,
+    verifyStatus: "NOT_INITIATED",
+  };
+  for (const [key, value] of Object.entries(optionalAttributes(user))) {
     if (value !== null && value !== undefined) resource[key] = value;
   }
   const custom = JSON.parse(user.custom_attributes) as Json;
