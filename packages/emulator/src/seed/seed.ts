@@ -5,6 +5,8 @@ import { assertCustomAttributeNames } from "../domain/user-attributes.js";
 import type { JsonObject, ObjectSpec } from "../domain/validation.js";
 import { findEnvironment } from "../store/environments.js";
 import { type DirectorySeed, seedDirectory } from "./directory-seed.js";
+import { seedAgreements } from "./seed-agreements.js";
+import { seedBranding } from "./seed-branding.js";
 import { checkEntry, SEED_TEXT, SeedError, seedEntries, seedStep } from "./seed-entries.js";
 import { checkPopulations, seedPopulations } from "./seed-populations.js";
 import { seedUser } from "./seed-users.js";
@@ -41,6 +43,10 @@ const ENVIRONMENT_SPEC: ObjectSpec = {
   linkedAccounts: list,
   sessions: list,
   roleAssignments: list,
+  agreements: list,
+  agreementConsents: list,
+  themes: list,
+  forms: list,
 };
 
 function seedEnvironment(
@@ -90,6 +96,8 @@ function seedEnvironment(
   const users = seedEntries(entry, "users", at);
   for (const user of users) seedUser(ctx, environmentId, user.entry, user.at);
   seedDirectory(ctx, environmentId, entry as DirectorySeed, at);
+  seedAgreements(ctx, environmentId, entry, at);
+  seedBranding(ctx, environmentId, entry, at);
   return {
     environmentId,
     name: findEnvironment(ctx.db, environmentId)?.name ?? "",

@@ -1,7 +1,13 @@
 import type { EmulatorDatabase } from "./database.js";
 
 /** Tables whose rows a seed file may name by id or by a name column. */
-type NamedTable = "users" | "groups" | "populations" | "identity_providers" | "password_policies";
+type NamedTable =
+  | "users"
+  | "groups"
+  | "populations"
+  | "identity_providers"
+  | "password_policies"
+  | "agreements";
 
 /**
  * The id of an environment's row named by `reference`: its id, else its `nameColumn` compared

@@ -1,4 +1,4 @@
-import { ENVIRONMENT_DEFAULT_LANGUAGE } from "../domain/agreement-rules.js";
+import { ENVIRONMENT_DEFAULT_LANGUAGE } from "./agreement-rules.js";
 
 /**
  * Error texts of the agreement, language, revision, consent, theme and form routes. PingOne's wording is

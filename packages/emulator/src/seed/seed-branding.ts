@@ -1,7 +1,8 @@
 import type { EmulatorContext } from "../context.js";
-import { createForm } from "../routes/forms.js";
-import { createTheme } from "../routes/themes.js";
-import { optionalSeedText, type SeedEntry, seedEntries, seedStep } from "./seed-entries.js";
+import { createForm } from "../domain/forms.js";
+import { createTheme } from "../domain/themes.js";
+import type { JsonObject } from "../domain/validation.js";
+import { checkEntry, presentKeys, SEED_TEXT, seedEntries, seedId, seedStep } from "./seed-entries.js";
 
 /**
  * An environment's `themes` and `forms` in a seed file: each entry is the body of `POST P/themes` or
@@ -11,17 +12,17 @@ import { optionalSeedText, type SeedEntry, seedEntries, seedStep } from "./seed-
 export function seedBranding(
   ctx: EmulatorContext,
   environmentId: string,
-  seed: SeedEntry,
+  seed: JsonObject,
   where: string,
 ): void {
   for (const { entry, at } of seedEntries(seed, "themes", where)) {
+    checkEntry(at, presentKeys(entry, ["id"]), { id: SEED_TEXT });
     const { id, ...body } = entry;
-    const themeId = optionalSeedText(entry, "id", at) ?? crypto.randomUUID();
-    seedStep(at, () => createTheme(ctx, environmentId, { default: false, ...body }, themeId));
+    seedStep(at, () => createTheme(ctx, environmentId, { default: false, ...body }, seedId(entry)));
   }
   for (const { entry, at } of seedEntries(seed, "forms", where)) {
+    checkEntry(at, presentKeys(entry, ["id"]), { id: SEED_TEXT });
     const { id, ...body } = entry;
-    const formId = optionalSeedText(entry, "id", at) ?? crypto.randomUUID();
-    seedStep(at, () => createForm(ctx, environmentId, body, formId));
+    seedStep(at, () => createForm(ctx, environmentId, body, seedId(entry)));
   }
 }

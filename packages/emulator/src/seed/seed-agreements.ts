@@ -1,15 +1,37 @@
 import { toIsoTimestamp } from "../clock.js";
 import type { EmulatorContext } from "../context.js";
+import { acceptAgreement } from "../domain/agreement-consents.js";
+import { createAgreementLanguage, replaceAgreementLanguage } from "../domain/agreement-languages.js";
+import { createAgreementRevision } from "../domain/agreement-revisions.js";
 import { currentRevision } from "../domain/agreement-rules.js";
-import { acceptAgreement } from "../routes/agreement-consents.js";
-import { createAgreementLanguage, replaceAgreementLanguage } from "../routes/agreement-languages.js";
-import { createAgreementRevision } from "../routes/agreement-revisions.js";
-import { createAgreement, replaceAgreement } from "../routes/agreements.js";
+import { createAgreement, replaceAgreement } from "../domain/agreements.js";
+import type { JsonObject, ObjectSpec } from "../domain/validation.js";
 import { listAgreementLanguages } from "../store/agreement-languages.js";
 import { listAgreementRevisions } from "../store/agreement-revisions.js";
-import { type AgreementRecord, findAgreement, findAgreementIdByName } from "../store/agreements.js";
-import { findUserIdByIdOrUsername } from "../store/user-references.js";
-import { optionalSeedText, type SeedEntry, SeedEntryError, seedEntries, seedStep } from "./seed-entries.js";
+import { type AgreementRecord, findAgreement } from "../store/agreements.js";
+import { findIdByIdOrName } from "../store/references.js";
+import {
+  checkEntry,
+  presentKeys,
+  SEED_TEXT,
+  SeedError,
+  seedEntries,
+  seedId,
+  seedStep,
+} from "./seed-entries.js";
+
+const list = { kind: "objectArray" } as const;
+/** The seed-only keys of each entry; the rest is the API body, checked by the API's own rules. */
+const AGREEMENT_KEYS: ObjectSpec = { id: SEED_TEXT, enabled: { kind: "boolean" }, languages: list };
+const LANGUAGE_KEYS: ObjectSpec = { id: SEED_TEXT, enabled: { kind: "boolean" }, revisions: list };
+const REVISION_KEYS: ObjectSpec = { id: SEED_TEXT };
+const CONSENT_SPEC: ObjectSpec = {
+  user: SEED_TEXT,
+  agreement: SEED_TEXT,
+  language: SEED_TEXT,
+  revision: SEED_TEXT,
+  consentedAt: { kind: "string", format: "date-time" },
+};
 
 /**
  * An environment's `agreements` (each with its `languages` and their `revisions`) and `agreementConsents`
@@ -19,7 +41,7 @@ import { optionalSeedText, type SeedEntry, SeedEntryError, seedEntries, seedStep
 export function seedAgreements(
   ctx: EmulatorContext,
   environmentId: string,
-  seed: SeedEntry,
+  seed: JsonObject,
   where: string,
 ): void {
   for (const { entry, at } of seedEntries(seed, "agreements", where))
@@ -29,11 +51,10 @@ export function seedAgreements(
   }
 }
 
-function seedAgreement(ctx: EmulatorContext, environmentId: string, entry: SeedEntry, at: string): void {
+function seedAgreement(ctx: EmulatorContext, environmentId: string, entry: JsonObject, at: string): void {
+  checkEntry(at, presentKeys(entry, Object.keys(AGREEMENT_KEYS)), AGREEMENT_KEYS);
   const { id, languages, enabled, ...body } = entry;
-  if (enabled !== undefined && typeof enabled !== "boolean")
-    throw new SeedEntryError(at, '"enabled" must be a boolean');
-  const agreementId = optionalSeedText(entry, "id", at) ?? crypto.randomUUID();
+  const agreementId = seedId(entry);
   let agreement = seedStep(at, () =>
     createAgreement(ctx, environmentId, { ...body, enabled: false }, agreementId),
   );
@@ -47,20 +68,20 @@ function seedAgreement(ctx: EmulatorContext, environmentId: string, entry: SeedE
   }
 }
 
-function seedLanguage(ctx: EmulatorContext, agreement: AgreementRecord, entry: SeedEntry, at: string): void {
+function seedLanguage(ctx: EmulatorContext, agreement: AgreementRecord, entry: JsonObject, at: string): void {
+  checkEntry(at, presentKeys(entry, Object.keys(LANGUAGE_KEYS)), LANGUAGE_KEYS);
   const { id, revisions, enabled, ...body } = entry;
-  if (enabled !== undefined && typeof enabled !== "boolean")
-    throw new SeedEntryError(at, '"enabled" must be a boolean');
-  const languageId = optionalSeedText(entry, "id", at) ?? crypto.randomUUID();
+  const languageId = seedId(entry);
   const language = seedStep(at, () => createAgreementLanguage(ctx, agreement, body, languageId));
   for (const { entry: revision, at: revisionAt } of seedEntries(entry, "revisions", at)) {
+    checkEntry(revisionAt, presentKeys(revision, ["id"]), REVISION_KEYS);
     const { id: revisionId, ...revisionBody } = revision;
     seedStep(revisionAt, () =>
       createAgreementRevision(
         ctx,
         language,
         { effectiveAt: toIsoTimestamp(ctx.clock.now()), requireReconsent: false, ...revisionBody },
-        { id: optionalSeedText(revision, "id", revisionAt), allowPast: true },
+        { id: revisionId as string | undefined, allowPast: true },
       ),
     );
   }
@@ -70,24 +91,17 @@ function seedLanguage(ctx: EmulatorContext, agreement: AgreementRecord, entry: S
 }
 
 /** `{ user, agreement, language?, revision?, consentedAt? }`: language by locale or id, revision by id. */
-function seedConsent(ctx: EmulatorContext, environmentId: string, entry: SeedEntry, at: string): void {
-  const userReference = optionalSeedText(entry, "user", at);
-  const agreementReference = optionalSeedText(entry, "agreement", at);
-  if (userReference === undefined || agreementReference === undefined) {
-    throw new SeedEntryError(at, '"user" and "agreement" are required');
-  }
-  const userId = findUserIdByIdOrUsername(ctx.db, environmentId, userReference);
-  if (userId === undefined) throw new SeedEntryError(at, `no user "${userReference}" in the environment`);
-  const agreement =
-    findAgreement(ctx.db, environmentId, agreementReference) ??
-    findAgreement(
-      ctx.db,
-      environmentId,
-      findAgreementIdByName(ctx.db, environmentId, agreementReference) ?? "",
-    );
+function seedConsent(ctx: EmulatorContext, environmentId: string, entry: JsonObject, at: string): void {
+  checkEntry(at, entry, CONSENT_SPEC, ["user", "agreement"]);
+  const userReference = entry.user as string;
+  const agreementReference = entry.agreement as string;
+  const userId = findIdByIdOrName(ctx.db, "users", "username", environmentId, userReference);
+  if (userId === undefined) throw new SeedError(at, `no user "${userReference}" in the environment`);
+  const agreementId = findIdByIdOrName(ctx.db, "agreements", "name", environmentId, agreementReference);
+  const agreement = agreementId === undefined ? undefined : findAgreement(ctx.db, environmentId, agreementId);
   if (agreement === undefined)
-    throw new SeedEntryError(at, `no agreement "${agreementReference}" in the environment`);
-  const languageReference = optionalSeedText(entry, "language", at);
+    throw new SeedError(at, `no agreement "${agreementReference}" in the environment`);
+  const languageReference = entry.language as string | undefined;
   const languages = listAgreementLanguages(ctx.db, agreement.id).filter((language) => language.enabled);
   const language =
     languageReference === undefined
@@ -98,11 +112,11 @@ function seedConsent(ctx: EmulatorContext, environmentId: string, entry: SeedEnt
             candidate.locale.toLowerCase() === languageReference.toLowerCase(),
         );
   if (language === undefined)
-    throw new SeedEntryError(at, `no enabled language "${languageReference ?? ""}" in the agreement`);
+    throw new SeedError(at, `no enabled language "${languageReference ?? ""}" in the agreement`);
   const revisionId =
-    optionalSeedText(entry, "revision", at) ??
+    (entry.revision as string | undefined) ??
     currentRevision(listAgreementRevisions(ctx.db, language.id), ctx.clock.now())?.id;
-  if (revisionId === undefined) throw new SeedEntryError(at, "the language has no revision in effect");
+  if (revisionId === undefined) throw new SeedError(at, "the language has no revision in effect");
   const body: Record<string, unknown> = { language: { id: language.id }, revision: { id: revisionId } };
   if (entry.consentedAt !== undefined) body.consentedAt = entry.consentedAt;
   seedStep(at, () => acceptAgreement(ctx, userId, agreement, body));
