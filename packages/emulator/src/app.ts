@@ -1,10 +1,8 @@
 import { Hono } from "hono";
-import { backDoorRoutes } from "./admin/back-door-routes.js";
-import { FaultInjector } from "./admin/fault-injector.js";
-import { RateLimiter } from "./admin/rate-limiter.js";
-import { RequestStats } from "./admin/request-stats.js";
+import { backDoorModules } from "./admin/index.js";
 import type { EmulatorContext } from "./context.js";
-import { handleError } from "./http/error-handler.js";
+import { type BackDoorState, createBackDoorState } from "./controls/back-door-state.js";
+import { errorHandler } from "./http/error-handler.js";
 import type { EmulatorApp, EmulatorEnv } from "./http/hono-env.js";
 import { unmatchedRouteHandler } from "./http/unmatched-route.js";
 import { bearerAuth } from "./middleware/bearer-auth.js";
@@ -14,13 +12,6 @@ import { rateLimit } from "./middleware/rate-limit.js";
 import { requestStats } from "./middleware/request-stats.js";
 import { routeModules } from "./routes/index.js";
 import { tokenRoutes } from "./routes/token.js";
-
-/** In-memory controls of the back door (faults, limits, counters); reset with the data. */
-export interface BackDoorState {
-  faults: FaultInjector;
-  rateLimiter: RateLimiter;
-  stats: RequestStats;
-}
 
 export interface EmulatorAppHandle {
   app: EmulatorApp;
@@ -33,19 +24,16 @@ export interface EmulatorAppHandle {
  * every PingOne call; the back door needs no token; `/v1` needs a bearer token; then the route modules.
  */
 export function createEmulatorApp(ctx: EmulatorContext): EmulatorAppHandle {
-  const backDoor: BackDoorState = {
-    faults: new FaultInjector(),
-    rateLimiter: new RateLimiter(ctx.clock),
-    stats: new RequestStats(),
-  };
+  const backDoor = createBackDoorState(ctx.clock);
   const app = new Hono<EmulatorEnv>();
-  app.onError(handleError);
-  app.notFound(unmatchedRouteHandler(app));
+  const onError = errorHandler(ctx.settings);
+  app.onError(onError);
+  app.notFound(unmatchedRouteHandler(app, onError));
   app.use("*", correlationHeaders());
   app.use("*", requestStats(backDoor.stats));
   app.use("*", faultInjection(backDoor.faults));
   app.use("*", rateLimit(backDoor.rateLimiter, ctx.clock));
-  backDoorRoutes(app, ctx, backDoor);
+  for (const mount of backDoorModules) mount(app, ctx, backDoor);
   tokenRoutes(app, ctx, backDoor.stats);
   app.use("/v1/*", bearerAuth(ctx));
   for (const mount of routeModules) mount(app, ctx);

@@ -1,21 +1,21 @@
 /**
- * Behaviour PingOne does not document precisely ("unconfirmed" in pingone-api.md). Each setting's
- * default is the recommended behaviour; tests and users can switch to the alternative.
+ * Behaviour PingOne does not document precisely. Each setting's default is the recommended behaviour;
+ * tests and users can switch to the alternative. The `#anchors` are sections of docs/emulator.md.
  */
 export interface EmulatorSettings {
-  /** §2.2: accept action media types with and without `+json` ("lenient") or only as documented. */
+  /** Accept action media types with and without `+json` ("lenient") or only as documented (#action-media-types). */
   actionMediaTypes: "lenient" | "strict";
-  /** §5.3: HTTP status for UNIQUENESS_VIOLATION; PingOne answers 400, some specs list 409. */
+  /** HTTP status of UNIQUENESS_VIOLATION: PingOne answers 400, some specs list 409 (#duplicates). */
   duplicateStatus: 400 | 409;
-  /** §2.4: the most users one page returns, whatever `limit` asks. */
+  /** The most users one page returns, whatever `limit` asks (#paging). */
   usersPageCap: number;
-  /** §1.4: `expires_in` of worker tokens, in seconds. */
+  /** `expires_in` of worker tokens, in seconds (#token-endpoint). */
   tokenLifetimeSeconds: number;
-  /** §2.5: `username`/`email` filter values compare case-insensitively. */
+  /** `username`/`email` filter values compare case-insensitively (#filters). */
   caseInsensitiveUsernameEmail: boolean;
-  /** §6.2: `account.lock` with an `unlockAt` in the past is a 400 ("reject") or a no-op ("ignore"). */
+  /** `account.lock` with an `unlockAt` in the past is a 400 ("reject") or a no-op ("ignore") (#account-lock). */
   unlockAtInPast: "reject" | "ignore";
-  /** §8.2: a revoked consent reads back as PENDING (recommended) or REVOKED. */
+  /** A revoked consent reads back as PENDING (recommended) or REVOKED (#unconfirmed-behaviour). */
   consentRevokeStatus: "PENDING" | "REVOKED";
 }
 

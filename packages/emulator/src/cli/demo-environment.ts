@@ -1,5 +1,5 @@
-import { applySeed } from "../admin/seed.js";
 import type { EmulatorContext } from "../context.js";
+import { applySeed } from "../seed/seed.js";
 import { findFirstWorkerApplication, type WorkerApplication } from "../store/applications.js";
 import { findEnvironmentByName } from "../store/environments.js";
 import { demoExperienceSeed } from "./demo-experience.js";

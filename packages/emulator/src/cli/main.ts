@@ -2,8 +2,8 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
-import { applySeed } from "../admin/seed.js";
 import { createEmulator, type Emulator } from "../emulator.js";
+import { applySeed } from "../seed/seed.js";
 import { ensureDemoEnvironment } from "./demo-environment.js";
 
 interface CliOptions {

@@ -1,9 +1,10 @@
 import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import type { RecoveryCodeRecord } from "../store/password-recovery-codes.js";
 
 /*
- * Codes PingOne emails (pingone-api.md §6.3, §6.5): verification codes (8 alphanumeric
- * characters, no expiry, latest only) and password recovery codes (8 characters, compared
- * ignoring case, valid 5 minutes, 5 wrong attempts). Only a digest is stored; the clear code
+ * Codes PingOne emails (docs/emulator.md#email-verification, docs/emulator.md#password-actions): verification
+ * codes (8 alphanumeric characters, no expiry, latest only) and password recovery codes (8 characters,
+ * compared ignoring case, valid 5 minutes, 5 wrong attempts). Only a digest is stored; the clear code
  * goes to the outbox and nowhere else.
  */
 
@@ -32,13 +33,6 @@ export function codeMatches(digest: string, candidate: string): boolean {
   const expected = Buffer.from(digest, "hex");
   const actual = Buffer.from(codeDigest(candidate), "hex");
   return expected.length === actual.length && timingSafeEqual(expected, actual);
-}
-
-/** A pending password recovery code, as stored with the user. */
-export interface RecoveryCodeRecord {
-  readonly digest: string;
-  readonly expiresAt: number;
-  readonly failures: number;
 }
 
 /** A new recovery code replaces any older one and restarts the attempt count. */

@@ -1,11 +1,6 @@
 import type { EmulatorContext } from "../context.js";
-import { ErrorMessages } from "../http/error-messages.js";
-import type { JsonObject } from "../http/json-body.js";
-import { invalidData, notFound, uniquenessViolation } from "../http/pingone-error.js";
-import { assertValid } from "../http/validation.js";
 import type { EmulatorDatabase } from "../store/database.js";
 import { customUserAttributes, findEnvironment } from "../store/environments.js";
-import { effectivePasswordPolicy } from "../store/password-policies.js";
 import { findDefaultPopulation, findPopulation } from "../store/populations.js";
 import {
   findUser,
@@ -14,11 +9,15 @@ import {
   type UserColumnChanges,
   type UserRow,
 } from "../store/users.js";
-import { type PasswordPolicyRules, profileValuesOf } from "./password-policy.js";
+import { ErrorMessages } from "./error-messages.js";
+import { invalidData, orNotFound, uniquenessViolation } from "./errors.js";
+import { profileValuesOf } from "./password-policy.js";
+import { policyOfPopulation } from "./password-policy-of.js";
 import { storedPasswordFor } from "./password-value.js";
 import { customAttributeValues, profileColumns, userBodySpec } from "./user-attributes.js";
 import { type ImportPassword, parseImportPassword } from "./user-import.js";
 import { sendVerificationCode } from "./user-verification.js";
+import { assertValid, type JsonObject } from "./validation.js";
 
 /** The custom attribute names the environment's user schema declares. */
 export function declaredCustomAttributes(db: EmulatorDatabase, environmentId: string): string[] {
@@ -28,9 +27,7 @@ export function declaredCustomAttributes(db: EmulatorDatabase, environmentId: st
 
 /** Loads a user of the environment or throws 404. */
 export function loadUser(db: EmulatorDatabase, environmentId: string, userId: string): UserRow {
-  const user = findUser(db, environmentId, userId);
-  if (user === undefined) throw notFound();
-  return user;
+  return orNotFound(findUser(db, environmentId, userId));
 }
 
 /** Usernames are unique per environment, compared without case. */
@@ -42,7 +39,7 @@ export function assertUsernameFree(
 ): void {
   const holder = findUserIdByUsername(ctx.db, environmentId, username);
   if (holder !== undefined && holder !== selfId) {
-    throw uniquenessViolation("username", holder, ctx.settings.duplicateStatus);
+    throw uniquenessViolation("username", holder);
   }
 }
 
@@ -63,17 +60,6 @@ function resolvePopulationId(db: EmulatorDatabase, environmentId: string, body: 
     ]);
   }
   return fallback.id;
-}
-
-/** The rules of the policy governing a population (its own, else the environment default). */
-export function populationPolicyRules(
-  db: EmulatorDatabase,
-  environmentId: string,
-  populationId: string,
-): PasswordPolicyRules {
-  const population = findPopulation(db, environmentId, populationId);
-  const policy = effectivePasswordPolicy(db, environmentId, population?.password_policy_id ?? null);
-  return policy === undefined ? {} : (JSON.parse(policy.policy) as PasswordPolicyRules);
 }
 
 /** A create (`application/json`) or import (`user.import+json`) body, validated and split up. */
@@ -110,6 +96,40 @@ export function parseNewUser(
   return request;
 }
 
+/** The columns only an import sets: verification, lifecycle, identity provider and password. */
+function importColumns(
+  db: EmulatorDatabase,
+  environmentId: string,
+  populationId: string,
+  request: NewUserRequest,
+  now: number,
+): UserColumnChanges {
+  const { body, profile, password } = request;
+  const lifecycle = body.lifecycle as { status?: string } | undefined;
+  const identityProvider = body.identityProvider as { id?: string; type?: string } | undefined;
+  const extra: UserColumnChanges = {};
+  if (body.emailVerified === true) extra.email_verified = 1;
+  if (lifecycle?.status !== undefined) extra.lifecycle_status = lifecycle.status;
+  if (identityProvider?.id !== undefined) extra.identity_provider_id = identityProvider.id;
+  if (identityProvider?.type !== undefined) extra.identity_provider_type = identityProvider.type;
+  if (password?.externalGateway !== undefined) {
+    extra.password_external_gateway = JSON.stringify(password.externalGateway);
+    extra.password_status = "EXTERNAL";
+  }
+  if (password?.value !== undefined) {
+    extra.password_hash = storedPasswordFor(password.value, {
+      field: "password",
+      policyTarget: "password",
+      rules: policyOfPopulation(db, environmentId, populationId).rules,
+      context: { profileValues: profileValuesOf(profile) },
+    }).stored;
+    extra.password_status = password.forceChange ? "MUST_CHANGE_PASSWORD" : "OK";
+    extra.password_must_change = password.forceChange ? 1 : 0;
+    extra.password_last_changed_at = now;
+  }
+  return extra;
+}
+
 /**
  * Creates the user of a parsed request: uniqueness, population, password policy, import extras and
  * the verification email of an imported VERIFICATION_REQUIRED user. Call inside a write transaction.
@@ -121,34 +141,11 @@ export function createUser(
   id: string = crypto.randomUUID(),
 ): UserRow {
   const { db } = ctx;
-  const { body, profile, password } = request;
+  const { body, profile } = request;
   const now = ctx.clock.now();
-  const lifecycle = body.lifecycle as { status?: string; suppressVerificationCode?: boolean } | undefined;
-  const identityProvider = body.identityProvider as { id?: string; type?: string } | undefined;
   assertUsernameFree(ctx, environmentId, body.username as string);
   const populationId = resolvePopulationId(db, environmentId, body);
-  const extra: UserColumnChanges = {};
-  if (request.kind === "import") {
-    if (body.emailVerified === true) extra.email_verified = 1;
-    if (lifecycle?.status !== undefined) extra.lifecycle_status = lifecycle.status;
-    if (identityProvider?.id !== undefined) extra.identity_provider_id = identityProvider.id;
-    if (identityProvider?.type !== undefined) extra.identity_provider_type = identityProvider.type;
-    if (password?.externalGateway !== undefined) {
-      extra.password_external_gateway = JSON.stringify(password.externalGateway);
-      extra.password_status = "EXTERNAL";
-    }
-    if (password?.value !== undefined) {
-      extra.password_hash = storedPasswordFor(password.value, {
-        field: "password",
-        policyTarget: "password",
-        rules: populationPolicyRules(db, environmentId, populationId),
-        context: { profileValues: profileValuesOf(profile) },
-      }).stored;
-      extra.password_status = password.forceChange ? "MUST_CHANGE_PASSWORD" : "OK";
-      extra.password_must_change = password.forceChange ? 1 : 0;
-      extra.password_last_changed_at = now;
-    }
-  }
+  const extra = request.kind === "import" ? importColumns(db, environmentId, populationId, request, now) : {};
   insertUser(
     db,
     {
@@ -162,6 +159,7 @@ export function createUser(
     },
     now,
   );
+  const lifecycle = body.lifecycle as { status?: string; suppressVerificationCode?: boolean } | undefined;
   const email = body.email as string | undefined;
   if (
     request.kind === "import" &&

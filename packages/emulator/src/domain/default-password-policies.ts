@@ -1,17 +1,13 @@
+import type { NewPasswordPolicy } from "../store/password-policies.js";
+
 /**
- * The three policies every new environment starts with (pingone-api.md §6.7). Standard is the default.
- * Values marked unconfirmed in the doc use its recommended emulator defaults.
+ * The three policies every new environment starts with; Standard is the default. PingOne does not
+ * publish Standard's and Passphrase's values: docs/emulator.md#password-policies gives the chosen ones.
  */
-export interface DefaultPasswordPolicy {
-  name: string;
-  description: string;
-  isDefault: boolean;
-  policy: Record<string, unknown>;
-}
 
 const LOCKOUT = { failureCount: 5, durationSeconds: 900 };
 
-export const defaultPasswordPolicies: readonly DefaultPasswordPolicy[] = [
+export const defaultPasswordPolicies: readonly NewPasswordPolicy[] = [
   {
     name: "Standard",
     description: "A standard policy that incorporates industry best practices",

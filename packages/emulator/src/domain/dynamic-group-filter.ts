@@ -1,43 +1,29 @@
 import { ScimFilterError } from "../scim/filter-error.js";
 import { parseFilter } from "../scim/filter-parser.js";
-import { type FilterSchema, usersFilterSchema } from "../scim/filter-schemas.js";
+import type { FilterSchema } from "../scim/filter-schemas.js";
 import { compileFilterToSql, type SqlFragment } from "../scim/filter-sql.js";
 import type { EmulatorDatabase } from "../store/database.js";
 import type { UserFilterCompiler } from "../store/group-memberships.js";
-import { USER_ATTRIBUTE_COLUMNS } from "../store/users-schema.js";
+import { userFilterColumn } from "../store/users.js";
+import { environmentUsersFilterSchema } from "./user-filter.js";
 
 /**
- * A dynamic group's `userFilter` is a users filter (pingone-api.md §2.5) without `memberOfGroups`:
- * membership defined by membership would be circular, and PingOne documents none.
+ * A dynamic group's `userFilter` is a users filter without `memberOfGroups`: membership defined by
+ * membership would be circular, and PingOne documents none.
  */
 function dynamicGroupFilterSchema(
   db: EmulatorDatabase,
   environmentId: string,
   caseInsensitive: boolean,
 ): FilterSchema {
-  const customNames = customAttributeNames(db, environmentId);
-  const schema = usersFilterSchema({
-    caseInsensitiveIdentifiers: caseInsensitive,
-    customAttribute: (name) => customNames.find((custom) => custom.toLowerCase() === name.toLowerCase()),
+  return environmentUsersFilterSchema(db, { caseInsensitiveUsernameEmail: caseInsensitive }, environmentId, {
+    memberOfGroups: false,
   });
-  return { ...schema, valuePaths: [] };
-}
-
-function customAttributeNames(db: EmulatorDatabase, environmentId: string): string[] {
-  const json = db
-    .prepare("SELECT custom_user_attributes FROM environments WHERE id = ?")
-    .pluck()
-    .get(environmentId) as string | undefined;
-  return json === undefined ? [] : (JSON.parse(json) as string[]);
 }
 
 function compileOnUsers(filter: string, schema: FilterSchema, userTable: string): SqlFragment {
   return compileFilterToSql(parseFilter(filter, schema), {
-    column(attribute) {
-      const column = USER_ATTRIBUTE_COLUMNS[attribute];
-      if (column !== undefined) return { sql: `${userTable}.${column}`, params: [] };
-      return { sql: `json_extract(${userTable}.custom_attributes, ?)`, params: [`$."${attribute}"`] };
-    },
+    column: userFilterColumn(userTable),
     valuePath() {
       // Unreachable: the schema declares no value paths, so the parser refuses them first.
       throw new ScimFilterError("memberOfGroups is not supported in a group's userFilter.");

@@ -1,12 +1,12 @@
-import { ErrorMessages } from "../http/error-messages.js";
-import { PingOneError, type PingOneErrorDetail } from "../http/pingone-error.js";
+import { ErrorMessages } from "./error-messages.js";
+import { type DomainError, invalidData, type PingOneErrorDetail, requestFailed } from "./errors.js";
 import { SUPPORTED_PASSWORD_SCHEMES } from "./password-hash.js";
 import type { PasswordPolicyFailure } from "./password-policy.js";
 
 /*
- * Every error body of pingone-api.md §6.6 (password and verification operations), in one table.
- * PingOne does not publish these bodies: when a real response is captured, correct it here, in
- * §6.6 and in the connector's classification (§7.3) together.
+ * Every error body of the password and verification operations, in one table
+ * (docs/emulator.md#password-errors). PingOne does not publish these bodies: when a real response is
+ * captured, correct it here, in that table and in the connector's classification together.
  */
 
 /** Why an account cannot use password operations (`innerError.reason`). */
@@ -27,12 +27,11 @@ export const PasswordErrorMessages = {
   verificationCodeInvalid: "The verification code is invalid",
 } as const;
 
-const invalidValue = (detail: PingOneErrorDetail) =>
-  new PingOneError(400, "INVALID_DATA", ErrorMessages.invalidData, [detail]);
+const invalidValue = (detail: PingOneErrorDetail) => invalidData([detail]);
 
 export const PasswordErrors = {
   /** check: wrong password; `failuresRemaining` only when the policy has a lockout. */
-  wrongPassword(failuresRemaining: number | undefined): PingOneError {
+  wrongPassword(failuresRemaining: number | undefined): DomainError {
     return invalidValue({
       code: "INVALID_VALUE",
       target: "password",
@@ -42,7 +41,7 @@ export const PasswordErrors = {
   },
 
   /** check/reset/send: the password is locked out; no `secondsUntilUnlock` for an untimed lockout. */
-  lockedOut(secondsUntilUnlock: number | undefined): PingOneError {
+  lockedOut(secondsUntilUnlock: number | undefined): DomainError {
     return invalidValue({
       code: "INVALID_VALUE",
       target: "password",
@@ -51,7 +50,7 @@ export const PasswordErrors = {
     });
   },
 
-  noPassword(): PingOneError {
+  noPassword(): DomainError {
     return invalidValue({
       code: "NO_PASSWORD",
       target: "password",
@@ -60,8 +59,8 @@ export const PasswordErrors = {
   },
 
   /** Any password operation on a disabled user, an authoritative-IdP user or a locked account. */
-  accountNotUsable(reason: AccountNotUsableReason): PingOneError {
-    return new PingOneError(400, "REQUEST_FAILED", ErrorMessages.badRequest, [
+  accountNotUsable(reason: AccountNotUsableReason): DomainError {
+    return requestFailed(ErrorMessages.badRequest, [
       {
         code: "ACCOUNT_NOT_USABLE",
         target: "user",
@@ -71,7 +70,7 @@ export const PasswordErrors = {
     ]);
   },
 
-  wrongCurrentPassword(failuresRemaining: number | undefined): PingOneError {
+  wrongCurrentPassword(failuresRemaining: number | undefined): DomainError {
     return invalidValue({
       code: "INVALID_VALUE",
       target: "currentPassword",
@@ -87,11 +86,8 @@ export const PasswordErrors = {
   policyViolation(
     target: "password" | "newPassword",
     failures: readonly PasswordPolicyFailure[],
-  ): PingOneError {
-    return new PingOneError(
-      400,
-      "INVALID_DATA",
-      ErrorMessages.invalidData,
+  ): DomainError {
+    return invalidData(
       failures.map((failure) => ({
         code: "INVALID_VALUE",
         target,
@@ -102,7 +98,7 @@ export const PasswordErrors = {
   },
 
   /** reset: `minAgeDays` has not passed since the last change. */
-  tooYoung(noChangeUntil: string): PingOneError {
+  tooYoung(noChangeUntil: string): DomainError {
     return invalidValue({
       code: "CONSTRAINT_VIOLATION",
       target: "newPassword",
@@ -112,7 +108,7 @@ export const PasswordErrors = {
   },
 
   /** set/import: a `{SCHEME}` prefix PingOne does not support. `target` is the body field. */
-  unsupportedScheme(target: "value" | "password"): PingOneError {
+  unsupportedScheme(target: "value" | "password"): DomainError {
     return invalidValue({
       code: "INVALID_VALUE",
       target,
@@ -122,7 +118,7 @@ export const PasswordErrors = {
   },
 
   /** set/import: a supported scheme whose encoded value cannot be one of its hashes (emulator row). */
-  malformedEncoding(target: "value" | "password", scheme: string): PingOneError {
+  malformedEncoding(target: "value" | "password", scheme: string): DomainError {
     return invalidValue({
       code: "INVALID_VALUE",
       target,
@@ -131,7 +127,7 @@ export const PasswordErrors = {
     });
   },
 
-  recoveryCodeInvalid(): PingOneError {
+  recoveryCodeInvalid(): DomainError {
     return invalidValue({
       code: "INVALID_VALUE",
       target: "recoveryCode",
@@ -140,8 +136,8 @@ export const PasswordErrors = {
   },
 
   /** recover: five wrong codes; refused until a new code is sent. */
-  recoveryCodeExhausted(): PingOneError {
-    return new PingOneError(400, "REQUEST_FAILED", ErrorMessages.badRequest, [
+  recoveryCodeExhausted(): DomainError {
+    return requestFailed(ErrorMessages.badRequest, [
       {
         code: "CONSTRAINT_VIOLATION",
         target: "recoveryCode",
@@ -150,7 +146,7 @@ export const PasswordErrors = {
     ]);
   },
 
-  verificationCodeInvalid(): PingOneError {
+  verificationCodeInvalid(): DomainError {
     return invalidValue({
       code: "INVALID_VALUE",
       target: "verificationCode",

@@ -4,8 +4,8 @@ import { compareSync } from "bcryptjs";
 /*
  * Stored passwords are either the emulator's own scrypt hash (PHC string format,
  * `$scrypt$ln=14,r=8,p=1$<salt>$<hash>`) or a pre-encoded value exactly as the client sent it
- * (`{SCHEME}…`, pingone-api.md §6.5). Of the pre-encoded schemes, those with a public standard
- * encoding are verified; PingOne's own layouts for the others are not published in full, so
+ * (`{SCHEME}…`, docs/emulator.md#password-actions). Of the pre-encoded schemes, those with a public
+ * standard encoding are verified; PingOne's own layouts for the others are not published in full, so
  * they are stored as given and never match a clear-text password (a check against them fails
  * like a wrong password).
  */

@@ -1,6 +1,8 @@
-import { isCommonlyUsedPassword } from "./password-common.js";
+import { isCommonlyUsedPassword } from "./common-passwords.js";
 
-/** The rule fields of a PingOne password policy (pingone-api.md §6.7), as stored and returned. */
+/**
+ * The rule fields of a PingOne password policy (docs/emulator.md#password-policies), as stored and returned.
+ */
 export interface PasswordPolicyRules {
   excludesCommonlyUsed?: boolean;
   excludesProfileData?: boolean;
@@ -19,7 +21,10 @@ export interface PasswordPolicyRules {
   shiftedNumberRowSequenceRule?: { maxLength?: number };
 }
 
-/** The `innerError` key of each rule, as in pingone-api.md §6.6 (`{"length": "…", "history": "…"}`). */
+/**
+ * The `innerError` key of each rule, as in docs/emulator.md#password-errors (`{"length": "…", "history":
+ * "…"}`).
+ */
 export type PasswordPolicyRule =
   | "length"
   | "minCharacters"
@@ -69,69 +74,98 @@ export function evaluatePasswordPolicy(
   rules: PasswordPolicyRules,
   context: PasswordEvaluationContext = {},
 ): PasswordPolicyFailure[] {
+  return [
+    ...compositionFailures([...password], rules),
+    ...contentFailures(password, rules, context),
+    ...reuseFailures(password, rules, context),
+  ];
+}
+
+type Fail = (rule: PasswordPolicyRule, message: string) => void;
+
+function collect(check: (fail: Fail) => void): PasswordPolicyFailure[] {
   const failures: PasswordPolicyFailure[] = [];
-  const characters = [...password];
-  const fail = (rule: PasswordPolicyRule, message: string) => failures.push({ rule, message });
-
-  const lengthFailure = checkLength(characters.length, rules.length);
-  if (lengthFailure !== undefined) fail("length", lengthFailure);
-
-  const missingSets = Object.entries(rules.minCharacters ?? {}).filter(
-    ([set, minimum]) => characters.filter((character) => set.includes(character)).length < minimum,
-  );
-  if (missingSets.length > 0) {
-    const requirements = missingSets.map(([set, minimum]) => `at least ${minimum} of ${set}`);
-    fail("minCharacters", `Must contain ${requirements.join("; ")}`);
-  }
-
-  const maxRepeated = rules.maxRepeatedCharacters;
-  if (maxRepeated !== undefined && longestRun(characters) > maxRepeated) {
-    fail("maxRepeatedCharacters", `Must not repeat a character more than ${maxRepeated} times in a row`);
-  }
-
-  const minUnique = rules.minUniqueCharacters;
-  if (minUnique !== undefined && new Set(characters).size < minUnique) {
-    fail("minUniqueCharacters", `Must contain at least ${minUnique} unique characters`);
-  }
-
-  if (rules.excludesCommonlyUsed === true && isCommonlyUsedPassword(password)) {
-    fail("excludesCommonlyUsed", "Must not be a commonly used password");
-  }
-
-  if (rules.excludesProfileData === true && matchesProfile(password, context.profileValues ?? [])) {
-    fail("excludesProfileData", "Must not be a value of the user's profile");
-  }
-
-  const sequenceRules = [
-    ["alphabetSequenceRule", "alphabet", rules.alphabetSequenceRule?.maxLength],
-    ["numberSequenceRule", "number", rules.numberSequenceRule?.maxLength],
-    ["qwertySequenceRule", "keyboard", rules.qwertySequenceRule?.maxLength],
-    ["shiftedNumberRowSequenceRule", "shifted number row", rules.shiftedNumberRowSequenceRule?.maxLength],
-  ] as const;
-  for (const [rule, label, maxLength] of sequenceRules) {
-    if (maxLength !== undefined && longestSequence(password, rule) > maxLength) {
-      fail(rule, `Must not contain more than ${maxLength} sequential ${label} characters`);
-    }
-  }
-
-  const isCurrent =
-    context.currentCleartext !== undefined
-      ? context.currentCleartext === password
-      : (context.isCurrentPassword?.(password) ?? false);
-  if (isCurrent) {
-    fail("notCurrent", "Must differ from the current password");
-  } else if (
-    rules.notSimilarToCurrent === true &&
-    context.currentCleartext !== undefined &&
-    levenshtein(password.toLowerCase(), context.currentCleartext.toLowerCase()) <= SIMILARITY_DISTANCE
-  ) {
-    fail("notSimilarToCurrent", "Must not be similar to the current password");
-  }
-
-  if (!isCurrent && context.isInHistory?.(password) === true) {
-    fail("history", "Must not be one of the recently used passwords");
-  }
+  check((rule, message) => failures.push({ rule, message }));
   return failures;
+}
+
+/** Length, character sets, repeated and unique characters. */
+function compositionFailures(
+  characters: readonly string[],
+  rules: PasswordPolicyRules,
+): PasswordPolicyFailure[] {
+  return collect((fail) => {
+    const lengthFailure = checkLength(characters.length, rules.length);
+    if (lengthFailure !== undefined) fail("length", lengthFailure);
+    const missingSets = Object.entries(rules.minCharacters ?? {}).filter(
+      ([set, minimum]) => characters.filter((character) => set.includes(character)).length < minimum,
+    );
+    if (missingSets.length > 0) {
+      const requirements = missingSets.map(([set, minimum]) => `at least ${minimum} of ${set}`);
+      fail("minCharacters", `Must contain ${requirements.join("; ")}`);
+    }
+    const maxRepeated = rules.maxRepeatedCharacters;
+    if (maxRepeated !== undefined && longestRun(characters) > maxRepeated) {
+      fail("maxRepeatedCharacters", `Must not repeat a character more than ${maxRepeated} times in a row`);
+    }
+    const minUnique = rules.minUniqueCharacters;
+    if (minUnique !== undefined && new Set(characters).size < minUnique) {
+      fail("minUniqueCharacters", `Must contain at least ${minUnique} unique characters`);
+    }
+  });
+}
+
+/** Commonly used passwords, profile values and sequences. */
+function contentFailures(
+  password: string,
+  rules: PasswordPolicyRules,
+  context: PasswordEvaluationContext,
+): PasswordPolicyFailure[] {
+  return collect((fail) => {
+    if (rules.excludesCommonlyUsed === true && isCommonlyUsedPassword(password)) {
+      fail("excludesCommonlyUsed", "Must not be a commonly used password");
+    }
+    if (rules.excludesProfileData === true && matchesProfile(password, context.profileValues ?? [])) {
+      fail("excludesProfileData", "Must not be a value of the user's profile");
+    }
+    const sequenceRules = [
+      ["alphabetSequenceRule", "alphabet", rules.alphabetSequenceRule?.maxLength],
+      ["numberSequenceRule", "number", rules.numberSequenceRule?.maxLength],
+      ["qwertySequenceRule", "keyboard", rules.qwertySequenceRule?.maxLength],
+      ["shiftedNumberRowSequenceRule", "shifted number row", rules.shiftedNumberRowSequenceRule?.maxLength],
+    ] as const;
+    for (const [rule, label, maxLength] of sequenceRules) {
+      if (maxLength !== undefined && longestSequence(password, rule) > maxLength) {
+        fail(rule, `Must not contain more than ${maxLength} sequential ${label} characters`);
+      }
+    }
+  });
+}
+
+/** The current password (never allowed), one similar to it, and the remembered ones. */
+function reuseFailures(
+  password: string,
+  rules: PasswordPolicyRules,
+  context: PasswordEvaluationContext,
+): PasswordPolicyFailure[] {
+  return collect((fail) => {
+    const isCurrent =
+      context.currentCleartext !== undefined
+        ? context.currentCleartext === password
+        : (context.isCurrentPassword?.(password) ?? false);
+    if (isCurrent) {
+      fail("notCurrent", "Must differ from the current password");
+    } else if (
+      rules.notSimilarToCurrent === true &&
+      context.currentCleartext !== undefined &&
+      levenshtein(password.toLowerCase(), context.currentCleartext.toLowerCase()) <= SIMILARITY_DISTANCE
+    ) {
+      fail("notSimilarToCurrent", "Must not be similar to the current password");
+    }
+    if (!isCurrent && context.isInHistory?.(password) === true) {
+      fail("history", "Must not be one of the recently used passwords");
+    }
+  });
 }
 
 function checkLength(count: number, length: PasswordPolicyRules["length"]): string | undefined {

@@ -2,7 +2,7 @@ import type { PasswordHistoryEntry } from "./password-history.js";
 import { retirePassword } from "./password-history.js";
 import type { PasswordPolicyRules } from "./password-policy.js";
 
-/** `status` of the password state (pingone-api.md §6.4). */
+/** `status` of the password state (docs/emulator.md#password-state). */
 export type PasswordStatus =
   | "OK"
   | "NO_PASSWORD"

@@ -18,10 +18,10 @@ export interface PasswordValueOptions {
 }
 
 /**
- * The stored form of a password a request sends: pre-encoded values (`{BCRYPT}…`) are kept as
- * given and never checked against the policy (pingone-api.md §6.5); clear text is checked unless
- * bypassed (the current password is refused even then), then hashed. Throws the §6.6 errors: unsupported scheme, malformed encoding, or one
- * policy detail per failed rule.
+ * The stored form of a password a request sends: pre-encoded values (`{BCRYPT}…`) are kept as given
+ * and never checked against the policy (docs/emulator.md#password-actions); clear text is checked
+ * unless bypassed (the current password is refused even then), then hashed. Throws the errors of
+ * docs/emulator.md#password-errors: unsupported scheme, malformed encoding, or one per failed rule.
  */
 export function storedPasswordFor(
   value: string,

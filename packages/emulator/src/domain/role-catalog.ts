@@ -1,5 +1,4 @@
-/** The scope a role assignment applies to (community spec `EnumRoleAssignmentScopeType`). */
-export type RoleScopeType = "ORGANIZATION" | "ENVIRONMENT" | "POPULATION" | "APPLICATION";
+import type { RoleScopeType } from "../store/role-assignments.js";
 
 export interface BuiltInRole {
   readonly id: string;
@@ -11,10 +10,10 @@ export interface BuiltInRole {
 }
 
 /**
- * PingOne's built-in administrator roles (pingone-api.md §1.5, §10.5). PingOne's role ids are global and
- * fixed, but not published in the material we have, so these ids are the emulator's own constants; names,
- * descriptions and scopes follow PingOne's role documentation. Permissions are not modelled: their ids are
- * not documented here, and inventing them would mislead.
+ * PingOne's built-in administrator roles (docs/emulator.md#roles, docs/emulator.md#role-assignments).
+ * PingOne's role ids are global and fixed, but not published in the material we have, so these ids are the
+ * emulator's own constants; names, descriptions and scopes follow PingOne's role documentation. Permissions
+ * are not modelled: their ids are not documented here, and inventing them would mislead.
  */
 export const BUILT_IN_ROLES: readonly BuiltInRole[] = [
   {

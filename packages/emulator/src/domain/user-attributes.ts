@@ -1,8 +1,9 @@
-import { invalidData } from "../http/pingone-error.js";
-import type { FieldSpec, ObjectSpec } from "../http/validation.js";
 import type { UserColumnChanges } from "../store/users.js";
+import { USER_ATTRIBUTE_COLUMNS } from "../store/users-schema.js";
+import { invalidData } from "./errors.js";
+import type { FieldSpec, ObjectSpec } from "./validation.js";
 
-// Character classes of the community spec's User schema (pingone-api.md §6.1).
+// Character classes of the community spec's User schema (docs/emulator.md#users).
 const GENERAL_TEXT = /^[\p{L}\p{M}\p{Zs}\p{S}\p{N}\p{P}]*$/u;
 const NAME_TEXT = /^[\p{L}\p{M}\p{N}' .-]*$/u;
 const STREET_TEXT = /^[\p{L}\p{M}\p{N}\p{Zs}\p{P}\n\r]*$/u;
@@ -17,40 +18,26 @@ const text = (maxLength = 256, pattern: RegExp = GENERAL_TEXT): FieldSpec => ({
   pattern,
 });
 
-/** Writable string attributes → users column. */
-const STRING_COLUMNS: Readonly<Record<string, keyof UserColumnChanges>> = {
-  username: "username",
-  email: "email",
-  externalId: "external_id",
-  accountId: "account_id",
-  type: "type",
-  title: "title",
-  nickname: "nickname",
-  locale: "locale",
-  preferredLanguage: "preferred_language",
-  timezone: "timezone",
-  primaryPhone: "primary_phone",
-  mobilePhone: "mobile_phone",
-};
+/** Attributes in USER_ATTRIBUTE_COLUMNS that a body cannot write as profile data. */
+const NOT_PROFILE = new Set(["id", "population.id", "enabled", "lifecycle.status"]);
 
-const NESTED_COLUMNS: Readonly<Record<string, Readonly<Record<string, keyof UserColumnChanges>>>> = {
-  name: {
-    given: "name_given",
-    family: "name_family",
-    middle: "name_middle",
-    formatted: "name_formatted",
-    honorificPrefix: "name_honorific_prefix",
-    honorificSuffix: "name_honorific_suffix",
-  },
-  address: {
-    streetAddress: "address_street_address",
-    locality: "address_locality",
-    region: "address_region",
-    postalCode: "address_postal_code",
-    countryCode: "address_country_code",
-  },
-  photo: { href: "photo_href" },
-};
+type Column = keyof UserColumnChanges;
+
+/**
+ * The profile attributes a body writes, from the one attribute → column map: top-level strings
+ * (`title` → `title`) and the members of nested objects (`name.given` → `name_given`).
+ */
+const STRING_COLUMNS: Record<string, Column> = {};
+const NESTED_COLUMNS: Record<string, Record<string, Column>> = {};
+for (const [path, column] of Object.entries(USER_ATTRIBUTE_COLUMNS)) {
+  if (NOT_PROFILE.has(path)) continue;
+  const [attribute, member] = path.split(".") as [string, string | undefined];
+  if (member === undefined) STRING_COLUMNS[attribute] = column as Column;
+  else {
+    NESTED_COLUMNS[attribute] ??= {};
+    NESTED_COLUMNS[attribute][member] = column as Column;
+  }
+}
 
 const READ_ONLY: FieldSpec = { kind: "readOnly" };
 
@@ -105,7 +92,7 @@ const COMMON_ATTRIBUTES: ObjectSpec = {
   _embedded: READ_ONLY,
 };
 
-/** Body spec of each way a user is written (pingone-api.md §2.2, §6.1). */
+/** Body spec of each way a user is written (create, import, PUT, PATCH; docs/emulator.md#users). */
 export function userBodySpec(kind: "create" | "import" | "replace" | "patch"): ObjectSpec {
   if (kind !== "import") {
     return {

@@ -1,5 +1,5 @@
-import { ErrorMessages } from "../http/error-messages.js";
-import { invalidData, type PingOneErrorDetail } from "../http/pingone-error.js";
+import { ErrorMessages } from "./error-messages.js";
+import { invalidData, type PingOneErrorDetail } from "./errors.js";
 
 /** The `password` member of a `user.import+json` body, checked and normalised. */
 export interface ImportPassword {

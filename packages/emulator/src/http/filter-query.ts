@@ -1,14 +1,15 @@
 import type { Context } from "hono";
-import { ScimFilterError } from "../scim/filter-error.js";
+import { ErrorMessages } from "../domain/error-messages.js";
+import { invalidData } from "../domain/errors.js";
+import { withFilterErrors } from "../domain/filter-errors.js";
+import type { FilterNode } from "../scim/filter-ast.js";
 import { parseFilter } from "../scim/filter-parser.js";
 import type { FilterSchema } from "../scim/filter-schemas.js";
 import { compileFilterToSql, type FilterSqlResolver, type SqlFragment } from "../scim/filter-sql.js";
-import { ErrorMessages } from "./error-messages.js";
-import { invalidData } from "./pingone-error.js";
 
 /**
  * The request's `filter` compiled to a WHERE fragment for this collection, or undefined without a
- * filter. Anything the SCIM subset refuses is 400 INVALID_DATA/INVALID_FILTER.
+ * filter. Anything the SCIM subset refuses is 400 INVALID_DATA/INVALID_FILTER (docs/emulator.md#filters).
  */
 export function compileFilterParameter(
   c: Context,
@@ -17,17 +18,19 @@ export function compileFilterParameter(
 ): SqlFragment | undefined {
   const filter = c.req.query("filter");
   if (filter === undefined) return undefined;
-  try {
-    return compileFilterToSql(parseFilter(filter, schema), resolver);
-  } catch (error) {
-    if (error instanceof ScimFilterError) throw invalidData([error.toDetail()]);
-    throw error;
-  }
+  return withFilterErrors("filter", () => compileFilterToSql(parseFilter(filter, schema), resolver));
+}
+
+/** The request's `filter` parsed (for collections filtered in memory), or undefined without one. */
+export function parseFilterParameter(c: Context, schema: FilterSchema): FilterNode | undefined {
+  const filter = c.req.query("filter");
+  if (filter === undefined) return undefined;
+  return withFilterErrors("filter", () => parseFilter(filter, schema));
 }
 
 /**
  * Reads a comma-separated parameter such as `expand` or `include` and refuses unknown values with
- * 400 INVALID_DATA/INVALID_PARAMETER (pingone-api.md §2.6, recommended behaviour).
+ * 400 INVALID_DATA/INVALID_PARAMETER (docs/emulator.md#expand-and-include).
  */
 export function parseOptionList<V extends string>(c: Context, name: string, allowed: readonly V[]): Set<V> {
   const raw = c.req.queries(name) ?? [];

@@ -1,8 +1,7 @@
 import type { Context } from "hono";
-import { ErrorMessages } from "./error-messages.js";
+import { ErrorMessages } from "../domain/error-messages.js";
+import type { JsonObject } from "../domain/validation.js";
 import { invalidRequest, PingOneError } from "./pingone-error.js";
-
-export type JsonObject = Record<string, unknown>;
 
 /** PingOne rejects request bodies over 1 MB. */
 export const MAX_BODY_BYTES = 1024 * 1024;

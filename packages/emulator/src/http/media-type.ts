@@ -14,8 +14,8 @@ function withoutJsonSuffix(essence: string): string {
 
 /**
  * Picks the action named by the request's Content-Type from a table of documented spellings.
- * Lenient mode (the default setting, pingone-api.md §2.2) also accepts each type with the `+json`
- * suffix added or removed; strict mode accepts only the documented spelling. Anything else is 415.
+ * Lenient mode (the default setting, docs/emulator.md#action-media-types) also accepts each type with the
+ * `+json` suffix added or removed; strict mode accepts only the documented spelling. Anything else is 415.
  */
 export function selectAction<A extends string>(
   contentType: string | undefined | null,

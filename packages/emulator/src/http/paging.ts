@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import type { Context } from "hono";
-import { ErrorMessages } from "./error-messages.js";
-import { invalidData, invalidRequest } from "./pingone-error.js";
+import { ErrorMessages } from "../domain/error-messages.js";
+import { invalidData } from "../domain/errors.js";
+import { halCollection, hrefWithCursor } from "./hal.js";
+import { invalidRequest } from "./pingone-error.js";
 
 /**
  * The query a cursor belongs to: path plus every query parameter except `cursor`, in a canonical
@@ -65,4 +67,28 @@ export function parseLimit(c: Context, bounds: { max: number; fallback: number }
     ]);
   }
   return value;
+}
+
+/**
+ * A HAL collection page: `next` (when more items remain) is the position the next page resumes after,
+ * a keyset key or an offset, carried in a cursor bound to this query.
+ */
+export function collectionPage<T>(
+  c: Context,
+  key: string,
+  items: readonly T[],
+  page: { count: number; next: number | undefined },
+): Record<string, unknown> {
+  const nextHref = page.next === undefined ? undefined : hrefWithCursor(c, encodeCursor(c, page.next));
+  return halCollection(c, key, items, { count: page.count, nextHref });
+}
+
+/** The position after a keyset page, when another page follows. */
+export function nextAfterKeyset(page: { hasMore: boolean; lastKey: number | undefined }): number | undefined {
+  return page.hasMore ? page.lastKey : undefined;
+}
+
+/** The position after an offset page, when another page follows. */
+export function nextAfterOffset(offset: number, served: number, count: number): number | undefined {
+  return offset + served < count ? offset + served : undefined;
 }

@@ -1,18 +1,12 @@
-import { ErrorMessages } from "./error-messages.js";
-
-/** One entry of a PingOne error's `details[]`. */
-export interface PingOneErrorDetail {
-  code: string;
-  target?: string;
-  message: string;
-  innerError?: Record<string, unknown>;
-}
+import { ErrorMessages } from "../domain/error-messages.js";
+import type { PingOneErrorDetail } from "../domain/errors.js";
 
 export type PingOneErrorStatus = 400 | 401 | 403 | 404 | 405 | 409 | 415 | 429 | 500 | 502 | 503;
 
 /**
- * A PingOne API error. Thrown anywhere in a route (including inside a write transaction, which then
- * rolls back) and rendered by the app's error handler as `{id, code, message, details[]}`.
+ * A PingOne API error about the HTTP exchange itself (token, media type, body, cursor, rate limit).
+ * Rules refuse with a DomainError instead; the app's error handler renders both as
+ * `{id, code, message, details[]}` (docs/emulator.md#error-bodies).
  */
 export class PingOneError extends Error {
   readonly status: PingOneErrorStatus;
@@ -47,19 +41,9 @@ export class PingOneError extends Error {
   }
 }
 
-/** 400 INVALID_DATA with one detail per problem (validation, uniqueness, bad filter). */
-export function invalidData(details: readonly PingOneErrorDetail[]): PingOneError {
-  return new PingOneError(400, "INVALID_DATA", ErrorMessages.invalidData, details);
-}
-
 /** 400 INVALID_REQUEST: the request itself is unusable (malformed JSON, bad cursor, body too large). */
 export function invalidRequest(message: string, details: readonly PingOneErrorDetail[] = []): PingOneError {
   return new PingOneError(400, "INVALID_REQUEST", message, details);
-}
-
-/** 400 REQUEST_FAILED: well-formed, but the resource's state refuses it. */
-export function requestFailed(message: string, details: readonly PingOneErrorDetail[] = []): PingOneError {
-  return new PingOneError(400, "REQUEST_FAILED", message, details);
 }
 
 export function invalidToken(): PingOneError {
@@ -76,10 +60,6 @@ export function insufficientPermissions(
   ]);
 }
 
-export function notFound(message: string = ErrorMessages.notFound): PingOneError {
-  return new PingOneError(404, "NOT_FOUND", message);
-}
-
 export function methodNotAllowed(): PingOneError {
   return new PingOneError(405, "METHOD_NOT_ALLOWED", ErrorMessages.methodNotAllowed);
 }
@@ -88,7 +68,10 @@ export function unsupportedMediaType(): PingOneError {
   return new PingOneError(415, "INVALID_REQUEST", ErrorMessages.unsupportedMediaType);
 }
 
-/** 429 REQUEST_LIMITED: `Retry-After` in whole seconds, `innerError.retryAfter` as the instant (official spec). */
+/**
+ * 429 REQUEST_LIMITED: `Retry-After` in whole seconds, `innerError.retryAfter` as the instant (official
+ * spec).
+ */
 export function requestLimited(retryAfterSeconds: number, now: number): PingOneError {
   return new PingOneError(
     429,
@@ -103,11 +86,4 @@ export function requestLimited(retryAfterSeconds: number, now: number): PingOneE
     ],
     { "Retry-After": String(retryAfterSeconds) },
   );
-}
-
-/** 400 INVALID_DATA/UNIQUENESS_VIOLATION, or 409 when the duplicates setting says so. */
-export function uniquenessViolation(target: string, existingId: string, status: 400 | 409): PingOneError {
-  return new PingOneError(status, "INVALID_DATA", ErrorMessages.invalidData, [
-    { code: "UNIQUENESS_VIOLATION", target, message: ErrorMessages.mustBeUnique, innerError: { existingId } },
-  ]);
 }

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { EmulatorContext } from "../context.js";
-import type { RoleName } from "../domain/roles.js";
-import { ErrorMessages } from "../http/error-messages.js";
+import { ErrorMessages } from "../domain/error-messages.js";
+import { isRoleName, type RoleName } from "../domain/roles.js";
 import type { EmulatorEnv, Principal } from "../http/hono-env.js";
 import { insufficientPermissions, invalidToken } from "../http/pingone-error.js";
 import { findTokenPrincipal } from "../store/tokens.js";
@@ -21,7 +21,7 @@ export function bearerAuth(ctx: EmulatorContext): MiddlewareHandler<EmulatorEnv>
     if (token === undefined) throw invalidToken();
     const row = findTokenPrincipal(ctx.db, token, ctx.clock.now());
     if (row === undefined) throw invalidToken();
-    const principal: Principal = { ...row, roles: new Set(row.roles) };
+    const principal: Principal = { ...row, roles: new Set(row.roles.filter(isRoleName)) };
     const scopedEnvironment = ENVIRONMENT_SCOPED_PATH.exec(c.req.path)?.[1];
     if (scopedEnvironment !== undefined && scopedEnvironment !== principal.environmentId) {
       throw insufficientPermissions(ErrorMessages.wrongEnvironment);

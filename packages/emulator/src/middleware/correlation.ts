@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from "hono";
 import type { EmulatorEnv } from "../http/hono-env.js";
 
 const MAX_EXTERNAL_ID_LENGTH = 100;
-// Unicode letters, combining marks, digits and . _ - / @ = # + (pingone-api.md §3.1).
+// Unicode letters, combining marks, digits and . _ - / @ = # + (docs/emulator.md#headers).
 const DISALLOWED_EXTERNAL_ID_CHARACTER = /[^\p{L}\p{M}\p{N}._\-/@=#+]/gu;
 
 /** Applies PingOne's sanitising: other characters become `_`, at most 100 characters are kept. */
@@ -16,7 +16,7 @@ const ECHOED_HEADERS = ["X-Ping-External-Transaction-Id", "X-Ping-External-Sessi
 
 /**
  * A fresh UUID `Correlation-Id` on every response, and the two external ids echoed back
- * (sanitised, generated when absent), as recommended in pingone-api.md §3.2.
+ * (sanitised, generated when absent), as recommended in docs/emulator.md#headers.
  */
 export function correlationHeaders(): MiddlewareHandler<EmulatorEnv> {
   return async (c, next) => {

@@ -1,7 +1,7 @@
 import type { Context, MiddlewareHandler } from "hono";
-import type { FaultInjector, FaultRule } from "../admin/fault-injector.js";
+import type { FaultInjector, FaultRule } from "../controls/fault-injector.js";
+import { ErrorMessages } from "../domain/error-messages.js";
 import { renderPingOneError } from "../http/error-handler.js";
-import { ErrorMessages } from "../http/error-messages.js";
 import type { EmulatorEnv } from "../http/hono-env.js";
 import { PingOneError, type PingOneErrorStatus } from "../http/pingone-error.js";
 import { isBackDoorPath } from "./back-door-scope.js";

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
-import type { RateLimiter } from "../admin/rate-limiter.js";
 import type { Clock } from "../clock.js";
+import type { RateLimiter } from "../controls/rate-limiter.js";
 import type { EmulatorEnv } from "../http/hono-env.js";
 import { requestLimited } from "../http/pingone-error.js";
 import { environmentOfPath, isBackDoorPath } from "./back-door-scope.js";

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { matchedRoutes } from "hono/route";
-import type { RequestStats } from "../admin/request-stats.js";
+import type { RequestStats } from "../controls/request-stats.js";
 import type { EmulatorEnv } from "../http/hono-env.js";
 import { isBackDoorPath } from "./back-door-scope.js";
 

@@ -1,9 +1,17 @@
 import type { Context } from "hono";
 import { toIsoTimestamp } from "../clock.js";
+import type { EmulatorContext } from "../context.js";
 import type { ConsentState } from "../domain/agreement-rules.js";
+import { consentState } from "../domain/agreement-rules.js";
 import { links } from "../http/hal.js";
 import type { AgreementConsentRecord } from "../store/agreement-consents.js";
+import { findAgreementLanguage } from "../store/agreement-languages.js";
+import { listAgreementRevisions } from "../store/agreement-revisions.js";
+import { type AgreementRecord, findAgreement } from "../store/agreements.js";
+import { renderAgreement } from "./agreement.js";
+import { renderAgreementLanguage } from "./agreement-language.js";
 import { agreementPaths } from "./agreement-paths.js";
+import { renderAgreementRevisions } from "./agreement-revision.js";
 
 type Body = Record<string, unknown>;
 
@@ -45,4 +53,26 @@ export function agreementConsentBody(
     lastConsent,
     _embedded: embeds,
   };
+}
+
+/** A stored consent as PingOne returns it: status computed now, agreement, language and revision embedded. */
+export function renderAgreementConsent(c: Context, ctx: EmulatorContext, consent: AgreementConsentRecord) {
+  const agreement = findAgreement(ctx.db, consent.environmentId, consent.agreementId) as AgreementRecord;
+  const language = findAgreementLanguage(ctx.db, consent.agreementId, consent.languageId);
+  const revisions = listAgreementRevisions(ctx.db, consent.languageId);
+  const state = consentState({
+    agreementEnabled: agreement.enabled,
+    consent,
+    language,
+    revisions,
+    now: ctx.clock.now(),
+    revokedStatus: ctx.settings.consentRevokeStatus,
+  });
+  const revisionBodies = renderAgreementRevisions(c, revisions);
+  const revision = revisionBodies[revisions.findIndex((r) => r.id === state.revisionId)];
+  return agreementConsentBody(c, consent, state, {
+    agreement: renderAgreement(c, ctx, agreement),
+    ...(language === undefined ? {} : { language: renderAgreementLanguage(c, ctx, language) }),
+    ...(revision === undefined ? {} : { revision }),
+  });
 }

@@ -1,6 +1,9 @@
 import type { Context } from "hono";
+import type { EmulatorContext } from "../context.js";
+import { currentRevision } from "../domain/agreement-rules.js";
 import { links } from "../http/hal.js";
 import type { AgreementLanguageRecord } from "../store/agreement-languages.js";
+import { listAgreementRevisions } from "../store/agreement-revisions.js";
 import { agreementPaths } from "./agreement-paths.js";
 
 /** An agreement language; `currentRevisionId` is the revision in effect now, when there is one. */
@@ -27,4 +30,10 @@ export function agreementLanguageBody(
   if (currentRevisionId !== undefined) body.currentRevision = { id: currentRevisionId };
   if (language.userExperience !== null) body.userExperience = { ...language.userExperience };
   return body;
+}
+
+/** The language's body with its current revision as of now. */
+export function renderAgreementLanguage(c: Context, ctx: EmulatorContext, language: AgreementLanguageRecord) {
+  const current = currentRevision(listAgreementRevisions(ctx.db, language.id), ctx.clock.now());
+  return agreementLanguageBody(c, language, current?.id);
 }

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { toIsoTimestamp } from "../clock.js";
+import { revisionNotValidAfter } from "../domain/agreement-rules.js";
 import { links, requestOrigin } from "../http/hal.js";
 import type { AgreementRevisionRecord } from "../store/agreement-revisions.js";
 import { agreementPaths, revisionTextPath } from "./agreement-paths.js";
@@ -39,4 +40,11 @@ export function agreementRevisionBody(
 /** What the revision's text link returns: the text as `data`, its content type as `dataType`. */
 export function agreementRevisionTextBody(revision: AgreementRevisionRecord, resourcePath: string) {
   return { resourcePath, data: revision.text, dataType: revision.contentType };
+}
+
+/** Every revision's body; `notValidAfter` depends on the language's other revisions. */
+export function renderAgreementRevisions(c: Context, revisions: readonly AgreementRevisionRecord[]) {
+  return revisions.map((revision) =>
+    agreementRevisionBody(c, revision, revisionNotValidAfter(revision, revisions)),
+  );
 }

@@ -1,6 +1,9 @@
 import type { Context } from "hono";
 import { toIsoTimestamp } from "../clock.js";
+import type { EmulatorContext } from "../context.js";
+import { consentCounts } from "../domain/agreement-rules.js";
 import { links } from "../http/hal.js";
+import { listAgreementConsents } from "../store/agreement-consents.js";
 import type { AgreementRecord } from "../store/agreements.js";
 import { agreementPaths } from "./agreement-paths.js";
 
@@ -31,4 +34,11 @@ export function agreementBody(c: Context, agreement: AgreementRecord, counters: 
   body.totalExpiredConsents = counters.totalExpiredConsents;
   body.consentsAggregatedAt = toIsoTimestamp(counters.aggregatedAt);
   return body;
+}
+
+/** The agreement's body with its consent counters as of now. */
+export function renderAgreement(c: Context, ctx: EmulatorContext, agreement: AgreementRecord) {
+  const now = ctx.clock.now();
+  const counts = consentCounts(listAgreementConsents(ctx.db, agreement.id), now);
+  return agreementBody(c, agreement, { ...counts, aggregatedAt: now });
 }

@@ -1,6 +1,7 @@
+import { ErrorMessages } from "../domain/error-messages.js";
+import { notFound } from "../domain/errors.js";
 import { Roles } from "../domain/roles.js";
-import { ErrorMessages } from "../http/error-messages.js";
-import { insufficientPermissions, notFound } from "../http/pingone-error.js";
+import { insufficientPermissions } from "../http/pingone-error.js";
 import { bearerAuth, requireRole } from "../middleware/bearer-auth.js";
 import { REVISION_TEXT_PREFIX } from "../representations/agreement-paths.js";
 import { agreementRevisionTextBody } from "../representations/agreement-revision.js";

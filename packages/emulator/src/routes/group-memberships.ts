@@ -1,270 +1,126 @@
 import type { Context } from "hono";
 import type { EmulatorContext } from "../context.js";
-import { userMemberships } from "../domain/group-membership-queries.js";
-import { Roles } from "../domain/roles.js";
-import { parseOptionList } from "../http/filter-query.js";
-import { halCollection, hrefWithCursor } from "../http/hal.js";
-import { readJsonObject } from "../http/json-body.js";
-import { decodeCursor, encodeCursor, parseLimit } from "../http/paging.js";
-import { invalidData, notFound, requestFailed, uniquenessViolation } from "../http/pingone-error.js";
-import { assertValid, type ObjectSpec } from "../http/validation.js";
-import { requireRole } from "../middleware/bearer-auth.js";
-import type { FilterNode } from "../scim/filter-ast.js";
-import { parseFilter } from "../scim/filter-parser.js";
-import { membershipsFilterSchema } from "../scim/filter-schemas.js";
 import {
-  addDirectMembership,
-  addNesting,
-  countDirectMembers,
-  isDirectMember,
-  isNestedIn,
-  type MembershipType,
-  nestingWouldCycle,
-  removeDirectMembership,
-  removeNesting,
-  resolveGroupMemberships,
-} from "../store/group-memberships.js";
-import { findGroup, findGroupsByIds, type GroupRecord } from "../store/groups.js";
-import { withFilterErrors } from "./directory-filters.js";
-import { requireGroup, requireUser } from "./directory-lookups.js";
-import { DirectoryMessages } from "./directory-messages.js";
-import { groupBody, groupNestingBody, userMembershipBody } from "./directory-representations.js";
+  addUserToGroup,
+  findGroupNesting,
+  findUserMembership,
+  groupNestings,
+  nestGroup,
+  removeUserFromGroup,
+  unnestGroup,
+  userMembershipsMatching,
+  withGroups,
+} from "../domain/group-memberships.js";
+import { groupMemberCounts } from "../domain/groups.js";
+import { Roles } from "../domain/roles.js";
+import { assertValid, type ObjectSpec } from "../domain/validation.js";
+import { parseFilterParameter, parseOptionList } from "../http/filter-query.js";
+import type { EmulatorEnv } from "../http/hono-env.js";
+import { readJsonObject } from "../http/json-body.js";
+import { collectionPage, decodeCursor, nextAfterOffset, parseLimit } from "../http/paging.js";
+import { requireRole } from "../middleware/bearer-auth.js";
+import { toGroupResource } from "../representations/group.js";
+import { toGroupNestingResource, toUserMembershipResource } from "../representations/group-membership.js";
+import { membershipsFilterSchema } from "../scim/filter-schemas.js";
+import type { GroupRecord } from "../store/groups.js";
 import type { RouteModule } from "./route-module.js";
 
 /** Pages of memberships allow 1…1000, like groups. */
 const MAX_MEMBERSHIPS_PAGE = 1000;
 
-/** `POST …/memberOfGroups` takes only the group's id (pingone-api.md §10.1). */
+/** `POST …/memberOfGroups` takes only the group's id (docs/emulator.md#groups). */
 const MEMBERSHIP_SPEC: ObjectSpec = { id: { kind: "string", minLength: 1 } };
 
-/** The membership filter knows one attribute, `type`, compared ignoring case (pingone-api.md §2.5). */
-function membershipMatches(node: FilterNode, type: MembershipType): boolean {
-  switch (node.kind) {
-    case "logical":
-      return node.operator === "and"
-        ? node.operands.every((operand) => membershipMatches(operand, type))
-        : node.operands.some((operand) => membershipMatches(operand, type));
-    case "comparison":
-      return typeof node.value === "string" && node.value.toUpperCase() === type;
-    case "valuePath":
-      return false;
-  }
+const USER_GROUPS = "/v1/environments/:envId/users/:userId/memberOfGroups";
+const GROUP_GROUPS = "/v1/environments/:envId/groups/:groupId/memberOfGroups";
+
+/** `expand=group` embeds the group with its direct member count. */
+function embeddedGroup(c: Context, ctx: EmulatorContext, group: GroupRecord, expand: Set<string>) {
+  return expand.has("group") ? toGroupResource(c, group, groupMemberCounts(ctx, group, false)) : undefined;
 }
 
-function embeddedGroup(c: Context, ctx: EmulatorContext, group: GroupRecord) {
-  return groupBody(c, group, { directMembers: countDirectMembers(ctx.db, [group.id]).get(group.id) ?? 0 });
+/** `limit` and the cursor's offset: memberships are computed, so they page by position. */
+function offsetPage(c: Context): { limit: number; offset: number } {
+  const limit = parseLimit(c, { max: MAX_MEMBERSHIPS_PAGE, fallback: MAX_MEMBERSHIPS_PAGE });
+  return { limit, offset: decodeCursor(c) };
 }
 
-/**
- * Makes a user a direct member of a group, refusing what PingOne refuses (unknown group, a dynamic group, a
- * population group of another population, an existing direct membership). The seed loader uses it too.
- * Call inside a write transaction.
- */
-export function addUserToGroup(
-  ctx: EmulatorContext,
-  environmentId: string,
-  userId: string,
-  groupId: string,
-): GroupRecord {
-  const user = requireUser(ctx, environmentId, userId);
-  const target = findGroup(ctx.db, environmentId, groupId);
-  if (target === undefined) {
-    throw invalidData([{ code: "INVALID_VALUE", target: "id", message: DirectoryMessages.unknownGroup }]);
-  }
-  if (target.userFilter !== null) {
-    throw invalidData([
-      { code: "INVALID_VALUE", target: "id", message: DirectoryMessages.dynamicGroupMembership },
-    ]);
-  }
-  if (target.populationId !== null && target.populationId !== user.populationId) {
-    throw invalidData([
-      { code: "INVALID_VALUE", target: "id", message: DirectoryMessages.populationGroupMembership },
-    ]);
-  }
-  if (isDirectMember(ctx.db, user.id, target.id)) {
-    throw uniquenessViolation("id", target.id, ctx.settings.duplicateStatus);
-  }
-  addDirectMembership(ctx.db, user.id, target.id, ctx.clock.now());
-  return target;
+/** `GET P/users/{id}/memberOfGroups`: DIRECT and INDIRECT groups, `filter=type eq …`, `expand=group`. */
+function listUserGroups(c: Context<EmulatorEnv, typeof USER_GROUPS>, ctx: EmulatorContext): Response {
+  const environmentId = c.req.param("envId");
+  const { limit, offset } = offsetPage(c);
+  const expand = parseOptionList(c, "expand", ["group"] as const);
+  const filter = parseFilterParameter(c, membershipsFilterSchema);
+  const { user, memberships } = userMembershipsMatching(ctx, environmentId, c.req.param("userId"), filter);
+  const page = memberships.slice(offset, offset + limit);
+  const items = withGroups(ctx, environmentId, page).map(({ group, type }) =>
+    toUserMembershipResource(c, user.id, group, type, embeddedGroup(c, ctx, group, expand)),
+  );
+  const next = nextAfterOffset(offset, page.length, memberships.length);
+  return c.json(collectionPage(c, "groupMemberships", items, { count: memberships.length, next }));
+}
+
+/** `GET P/groups/{id}/memberOfGroups`: the groups a group is nested in, directly or through ancestors. */
+function listGroupGroups(c: Context<EmulatorEnv, typeof GROUP_GROUPS>, ctx: EmulatorContext): Response {
+  const environmentId = c.req.param("envId");
+  const { limit, offset } = offsetPage(c);
+  const { group, memberships } = groupNestings(ctx, environmentId, c.req.param("groupId"));
+  const page = memberships.slice(offset, offset + limit);
+  const items = withGroups(ctx, environmentId, page).map(({ group: parent, type }) =>
+    toGroupNestingResource(c, group.id, parent, type),
+  );
+  const next = nextAfterOffset(offset, page.length, memberships.length);
+  return c.json(collectionPage(c, "groupMemberships", items, { count: memberships.length, next }));
 }
 
 /**
- * Nests a group in a parent group, refusing self-nesting, duplicates and cycles. Call inside a write
- * transaction.
- */
-export function nestGroup(
-  ctx: EmulatorContext,
-  environmentId: string,
-  groupId: string,
-  parentGroupId: string,
-): { group: GroupRecord; parent: GroupRecord } {
-  const child = requireGroup(ctx, environmentId, groupId);
-  const target = findGroup(ctx.db, environmentId, parentGroupId);
-  if (target === undefined) {
-    throw invalidData([{ code: "INVALID_VALUE", target: "id", message: DirectoryMessages.unknownGroup }]);
-  }
-  if (target.id === child.id) {
-    throw invalidData([{ code: "INVALID_VALUE", target: "id", message: DirectoryMessages.nestedInSelf }]);
-  }
-  if (isNestedIn(ctx.db, child.id, target.id)) {
-    throw uniquenessViolation("id", target.id, ctx.settings.duplicateStatus);
-  }
-  if (nestingWouldCycle(ctx.db, child.id, target.id)) {
-    throw invalidData([{ code: "INVALID_VALUE", target: "id", message: DirectoryMessages.nestingCycle }]);
-  }
-  addNesting(ctx.db, child.id, target.id, ctx.clock.now());
-  return { group: child, parent: target };
-}
-
-/**
- * `P/users/{userId}/memberOfGroups` (a user's groups, DIRECT and INDIRECT) and `P/groups/{groupId}/memberOfGroups`
- * (group nesting), under Identity Data Admin.
+ * `P/users/{userId}/memberOfGroups` (a user's groups, DIRECT and INDIRECT) and
+ * `P/groups/{groupId}/memberOfGroups` (group nesting), under Identity Data Admin.
  */
 export const groupMembershipRoutes: RouteModule = (app, ctx) => {
-  const userCollection = "/v1/environments/:envId/users/:userId/memberOfGroups";
-  const userItem = `${userCollection}/:groupId`;
   const guard = requireRole(Roles.identityDataAdmin);
 
-  app.get(userCollection, guard, (c) => {
-    const environmentId = c.req.param("envId");
-    const limit = parseLimit(c, { max: MAX_MEMBERSHIPS_PAGE, fallback: MAX_MEMBERSHIPS_PAGE });
-    const offset = decodeCursor(c);
-    const expand = parseOptionList(c, "expand", ["group"] as const);
-    const filterText = c.req.query("filter");
-    const filter =
-      filterText === undefined
-        ? undefined
-        : withFilterErrors("filter", () => parseFilter(filterText, membershipsFilterSchema));
-    const user = requireUser(ctx, environmentId, c.req.param("userId"));
-    const memberships = userMemberships(ctx, environmentId, user.id).filter(
-      (membership) => filter === undefined || membershipMatches(filter, membership.type),
-    );
-    const page = memberships.slice(offset, offset + limit);
-    const groups = new Map(
-      findGroupsByIds(
-        ctx.db,
-        environmentId,
-        page.map((membership) => membership.groupId),
-      ).map((group) => [group.id, group]),
-    );
-    const items = page.flatMap((membership) => {
-      const group = groups.get(membership.groupId);
-      if (group === undefined) return [];
-      const embedded = expand.has("group") ? embeddedGroup(c, ctx, group) : undefined;
-      return [userMembershipBody(c, user.id, group, membership.type, embedded)];
-    });
-    const end = offset + page.length;
-    const nextHref = end < memberships.length ? hrefWithCursor(c, encodeCursor(c, end)) : undefined;
-    return c.json(
-      halCollection(c, "groupMemberships", items, {
-        count: memberships.length,
-        ...(nextHref ? { nextHref } : {}),
-      }),
-    );
-  });
-
-  app.post(userCollection, guard, async (c) => {
-    const environmentId = c.req.param("envId");
+  app.get(USER_GROUPS, guard, (c) => listUserGroups(c, ctx));
+  app.post(USER_GROUPS, guard, async (c) => {
     const body = await readJsonObject(c);
     assertValid(body, MEMBERSHIP_SPEC, { required: ["id"] });
+    const userId = c.req.param("userId");
     const group = ctx.db.transaction(() =>
-      addUserToGroup(ctx, environmentId, c.req.param("userId"), body.id as string),
+      addUserToGroup(ctx, c.req.param("envId"), userId, body.id as string),
     )();
-    return c.json(userMembershipBody(c, c.req.param("userId"), group, "DIRECT"), 201);
+    return c.json(toUserMembershipResource(c, userId, group, "DIRECT"), 201);
   });
-
-  app.get(userItem, guard, (c) => {
-    const environmentId = c.req.param("envId");
+  app.get(`${USER_GROUPS}/:groupId`, guard, (c) => {
     const expand = parseOptionList(c, "expand", ["group"] as const);
-    const user = requireUser(ctx, environmentId, c.req.param("userId"));
-    const groupId = c.req.param("groupId");
-    const membership = userMemberships(ctx, environmentId, user.id).find((m) => m.groupId === groupId);
-    if (membership === undefined) throw notFound();
-    const group = requireGroup(ctx, environmentId, groupId);
-    const embedded = expand.has("group") ? embeddedGroup(c, ctx, group) : undefined;
-    return c.json(userMembershipBody(c, user.id, group, membership.type, embedded));
+    const { user, group, type } = findUserMembership(
+      ctx,
+      c.req.param("envId"),
+      c.req.param("userId"),
+      c.req.param("groupId"),
+    );
+    return c.json(toUserMembershipResource(c, user.id, group, type, embeddedGroup(c, ctx, group, expand)));
   });
-
-  app.delete(userItem, guard, (c) => {
-    const environmentId = c.req.param("envId");
-    ctx.db.transaction(() => {
-      const user = requireUser(ctx, environmentId, c.req.param("userId"));
-      const groupId = c.req.param("groupId");
-      if (isDirectMember(ctx.db, user.id, groupId)) {
-        removeDirectMembership(ctx.db, user.id, groupId);
-        return;
-      }
-      const indirect = userMemberships(ctx, environmentId, user.id).some((m) => m.groupId === groupId);
-      if (indirect) throw requestFailed(DirectoryMessages.indirectMembership);
-      throw notFound();
-    })();
+  app.delete(`${USER_GROUPS}/:groupId`, guard, (c) => {
+    removeUserFromGroup(ctx, c.req.param("envId"), c.req.param("userId"), c.req.param("groupId"));
     return c.body(null, 204);
   });
 
-  const nestingCollection = "/v1/environments/:envId/groups/:groupId/memberOfGroups";
-  const nestingItem = `${nestingCollection}/:parentGroupId`;
-
-  app.get(nestingCollection, guard, (c) => {
-    const environmentId = c.req.param("envId");
-    const limit = parseLimit(c, { max: MAX_MEMBERSHIPS_PAGE, fallback: MAX_MEMBERSHIPS_PAGE });
-    const offset = decodeCursor(c);
-    const group = requireGroup(ctx, environmentId, c.req.param("groupId"));
-    const all = resolveGroupMemberships(ctx.db, group.id);
-    const page = all.slice(offset, offset + limit);
-    const groups = new Map(
-      findGroupsByIds(
-        ctx.db,
-        environmentId,
-        page.map((membership) => membership.groupId),
-      ).map((parent) => [parent.id, parent]),
-    );
-    const items = page.flatMap((membership) => {
-      const parent = groups.get(membership.groupId);
-      return parent === undefined ? [] : [groupNestingBody(c, group.id, parent, membership.type)];
-    });
-    const end = offset + page.length;
-    const nextHref = end < all.length ? hrefWithCursor(c, encodeCursor(c, end)) : undefined;
-    return c.json(
-      halCollection(c, "groupMemberships", items, {
-        count: all.length,
-        ...(nextHref ? { nextHref } : {}),
-      }),
-    );
-  });
-
-  app.post(nestingCollection, guard, async (c) => {
-    const environmentId = c.req.param("envId");
+  app.get(GROUP_GROUPS, guard, (c) => listGroupGroups(c, ctx));
+  app.post(GROUP_GROUPS, guard, async (c) => {
     const body = await readJsonObject(c);
     assertValid(body, MEMBERSHIP_SPEC, { required: ["id"] });
     const { group, parent } = ctx.db.transaction(() =>
-      nestGroup(ctx, environmentId, c.req.param("groupId"), body.id as string),
+      nestGroup(ctx, c.req.param("envId"), c.req.param("groupId"), body.id as string),
     )();
-    return c.json(groupNestingBody(c, group.id, parent, "DIRECT"), 201);
+    return c.json(toGroupNestingResource(c, group.id, parent, "DIRECT"), 201);
   });
-
-  app.get(nestingItem, guard, (c) => {
-    const environmentId = c.req.param("envId");
-    const group = requireGroup(ctx, environmentId, c.req.param("groupId"));
-    const parentId = c.req.param("parentGroupId");
-    const membership = resolveGroupMemberships(ctx.db, group.id).find((m) => m.groupId === parentId);
-    if (membership === undefined) throw notFound();
-    const parent = requireGroup(ctx, environmentId, parentId);
-    return c.json(groupNestingBody(c, group.id, parent, membership.type));
+  app.get(`${GROUP_GROUPS}/:parentGroupId`, guard, (c) => {
+    const params = [c.req.param("envId"), c.req.param("groupId"), c.req.param("parentGroupId")] as const;
+    const { group, parent, type } = findGroupNesting(ctx, ...params);
+    return c.json(toGroupNestingResource(c, group.id, parent, type));
   });
-
-  app.delete(nestingItem, guard, (c) => {
-    const environmentId = c.req.param("envId");
-    ctx.db.transaction(() => {
-      const group = requireGroup(ctx, environmentId, c.req.param("groupId"));
-      const parentId = c.req.param("parentGroupId");
-      if (isNestedIn(ctx.db, group.id, parentId)) {
-        removeNesting(ctx.db, group.id, parentId);
-        return;
-      }
-      const indirect = resolveGroupMemberships(ctx.db, group.id).some((m) => m.groupId === parentId);
-      if (indirect) throw requestFailed(DirectoryMessages.indirectMembership);
-      throw notFound();
-    })();
+  app.delete(`${GROUP_GROUPS}/:parentGroupId`, guard, (c) => {
+    unnestGroup(ctx, c.req.param("envId"), c.req.param("groupId"), c.req.param("parentGroupId"));
     return c.body(null, 204);
   });
 };

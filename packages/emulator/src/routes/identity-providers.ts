@@ -1,188 +1,22 @@
-import type { EmulatorContext } from "../context.js";
-import { Roles } from "../domain/roles.js";
-import { ErrorMessages } from "../http/error-messages.js";
-import { halCollection, hrefWithCursor } from "../http/hal.js";
-import { type JsonObject, readJsonObject } from "../http/json-body.js";
-import { decodeCursor, encodeCursor, parseLimit } from "../http/paging.js";
-import { invalidData, notFound, uniquenessViolation } from "../http/pingone-error.js";
-import { assertValid, type FieldSpec, type ObjectSpec } from "../http/validation.js";
-import { requireRole } from "../middleware/bearer-auth.js";
 import {
-  deleteIdentityProvider,
-  findIdentityProvider,
-  findIdentityProviderIdByName,
-  type IdentityProviderRecord,
-  insertIdentityProvider,
-  listIdentityProviders,
-} from "../store/identity-providers.js";
-import { findPopulation } from "../store/populations.js";
-import { identityProviderBody } from "./directory-representations.js";
+  createIdentityProvider,
+  removeIdentityProvider,
+  requireIdentityProvider,
+} from "../domain/identity-providers.js";
+import { Roles } from "../domain/roles.js";
+import { readJsonObject } from "../http/json-body.js";
+import { collectionPage, decodeCursor, nextAfterKeyset, parseLimit } from "../http/paging.js";
+import { requireRole } from "../middleware/bearer-auth.js";
+import { toIdentityProviderResource } from "../representations/identity-provider.js";
+import { listIdentityProviders } from "../store/identity-providers.js";
 import type { RouteModule } from "./route-module.js";
 
 const MAX_PROVIDERS_PAGE = 1000;
 
-const text: FieldSpec = { kind: "string", minLength: 1, maxLength: 2048 };
-const readOnly = { kind: "readOnly" } as const;
-const idObject: FieldSpec = { kind: "object", fields: { id: text }, required: ["id"] };
-const iconObject: FieldSpec = { kind: "object", fields: { id: text, href: text } };
-
-/** Attributes every provider has (community `IdentityProviderCommon`). */
-const COMMON_SPEC: ObjectSpec = {
-  type: { kind: "string" },
-  name: { kind: "string", minLength: 1, maxLength: 256 },
-  description: { kind: "string", maxLength: 1024 },
-  enabled: { kind: "boolean" },
-  registration: { kind: "object", fields: { population: idObject } },
-  icon: iconObject,
-  loginButtonIcon: iconObject,
-  id: readOnly,
-  environment: readOnly,
-  createdAt: readOnly,
-  updatedAt: readOnly,
-  _links: readOnly,
-};
-
-const CLIENT_ID_SECRET = { clientId: text, clientSecret: text };
-
-/** Type-specific attributes and which of them are required, per the community spec's IdentityProvider* schemas. */
-const TYPE_SPECS: Readonly<Record<string, { fields: ObjectSpec; required: readonly string[] }>> = {
-  FACEBOOK: { fields: { appId: text, appSecret: text }, required: ["appId", "appSecret"] },
-  GOOGLE: { fields: CLIENT_ID_SECRET, required: ["clientId", "clientSecret"] },
-  LINKEDIN: { fields: CLIENT_ID_SECRET, required: ["clientId", "clientSecret"] },
-  LINKEDIN_OIDC: { fields: CLIENT_ID_SECRET, required: ["clientId", "clientSecret"] },
-  TWITTER: { fields: CLIENT_ID_SECRET, required: ["clientId", "clientSecret"] },
-  AMAZON: { fields: CLIENT_ID_SECRET, required: ["clientId", "clientSecret"] },
-  YAHOO: { fields: CLIENT_ID_SECRET, required: ["clientId", "clientSecret"] },
-  GITHUB: { fields: CLIENT_ID_SECRET, required: ["clientId", "clientSecret"] },
-  MICROSOFT: { fields: { ...CLIENT_ID_SECRET, tenantId: text }, required: ["clientId", "clientSecret"] },
-  PAYPAL: {
-    fields: { ...CLIENT_ID_SECRET, clientEnvironment: { kind: "string", allowed: ["sandbox", "live"] } },
-    required: ["clientId", "clientSecret", "clientEnvironment"],
-  },
-  APPLE: {
-    fields: { clientId: text, clientSecretSigningKey: text, keyId: text, teamId: text },
-    required: ["clientId", "clientSecretSigningKey", "keyId", "teamId"],
-  },
-  OPENID_CONNECT: {
-    fields: {
-      ...CLIENT_ID_SECRET,
-      authorizationEndpoint: text,
-      tokenEndpoint: text,
-      jwksEndpoint: text,
-      userInfoEndpoint: text,
-      discoveryEndpoint: text,
-      issuer: text,
-      scopes: { kind: "stringArray", maxItems: 100 },
-      tokenEndpointAuthMethod: {
-        kind: "string",
-        allowed: ["CLIENT_SECRET_BASIC", "CLIENT_SECRET_POST", "NONE"],
-      },
-      pkceMethod: { kind: "string", allowed: ["NONE", "S256"] },
-    },
-    required: [
-      "authorizationEndpoint",
-      "clientId",
-      "clientSecret",
-      "issuer",
-      "jwksEndpoint",
-      "scopes",
-      "tokenEndpoint",
-      "tokenEndpointAuthMethod",
-    ],
-  },
-  SAML: {
-    fields: {
-      idpEntityId: text,
-      spEntityId: text,
-      idpVerification: { kind: "anyObject" },
-      spSigning: { kind: "anyObject" },
-      ssoBinding: { kind: "string", allowed: ["HTTP_POST", "HTTP_REDIRECT"] },
-      ssoEndpoint: text,
-      sloBinding: { kind: "string", allowed: ["HTTP_POST", "HTTP_REDIRECT"] },
-      sloEndpoint: text,
-      sloResponseEndpoint: text,
-      sloWindow: { kind: "integer", min: 0, max: 24 },
-      authnRequestSigned: { kind: "boolean" },
-    },
-    required: ["idpEntityId", "spEntityId", "idpVerification", "ssoBinding", "ssoEndpoint"],
-  },
-};
-
-export const IDENTITY_PROVIDER_TYPES: readonly string[] = Object.keys(TYPE_SPECS);
-
 /**
- * Validates a provider body for its `type` and returns the stored fields. Type-specific attributes are kept
- * as settings; secrets among them are stored but never returned.
- */
-function identityProviderFieldsFrom(
-  ctx: EmulatorContext,
-  environmentId: string,
-  body: JsonObject,
-): Omit<IdentityProviderRecord, "id" | "environmentId" | "createdAt" | "updatedAt"> {
-  const type = typeof body.type === "string" ? TYPE_SPECS[body.type] : undefined;
-  if (type === undefined) {
-    // Without a known type the other attributes cannot be judged: the type is the problem to report.
-    const typeProblem =
-      body.type === undefined || body.type === null
-        ? { code: "REQUIRED_VALUE", target: "type", message: ErrorMessages.requiredValue }
-        : {
-            code: "INVALID_VALUE",
-            target: "type",
-            message: ErrorMessages.notOneOf,
-            innerError: { allowedValues: [...IDENTITY_PROVIDER_TYPES] },
-          };
-    throw invalidData([typeProblem]);
-  }
-  assertValid(
-    body,
-    { ...COMMON_SPEC, ...type.fields },
-    { required: ["type", "name", "enabled", ...type.required] },
-  );
-  const registration = body.registration as { population?: { id: string } } | undefined;
-  const populationId = registration?.population?.id ?? null;
-  if (populationId !== null && findPopulation(ctx.db, environmentId, populationId) === undefined) {
-    throw invalidData([
-      {
-        code: "INVALID_VALUE",
-        target: "registration.population.id",
-        message: ErrorMessages.unknownPopulation,
-      },
-    ]);
-  }
-  const settings: Record<string, unknown> = {};
-  for (const key of Object.keys(type.fields)) {
-    if (body[key] !== undefined && body[key] !== null) settings[key] = body[key];
-  }
-  for (const key of ["icon", "loginButtonIcon"]) {
-    if (body[key] !== undefined && body[key] !== null) settings[key] = body[key];
-  }
-  return {
-    type: body.type as string,
-    name: body.name as string,
-    description: typeof body.description === "string" ? body.description : null,
-    enabled: body.enabled as boolean,
-    registrationPopulationId: populationId,
-    settings,
-  };
-}
-
-/** Validates and stores a provider as `POST P/identityProviders` does; call inside a write transaction. */
-export function createIdentityProvider(
-  ctx: EmulatorContext,
-  environmentId: string,
-  body: JsonObject,
-  id: string = crypto.randomUUID(),
-): IdentityProviderRecord {
-  const fields = identityProviderFieldsFrom(ctx, environmentId, body);
-  const clash = findIdentityProviderIdByName(ctx.db, environmentId, fields.name);
-  if (clash !== undefined) throw uniquenessViolation("name", clash, ctx.settings.duplicateStatus);
-  return insertIdentityProvider(ctx.db, environmentId, fields, ctx.clock.now(), id);
-}
-
-/**
- * `P/identityProviders[/{id}]`: list, create, read and delete, enough to link accounts (pingone-api.md §10.3).
- * Reading needs Environment Admin or Identity Data Admin (identity data hangs off providers); changing a
- * provider is configuration, Environment Admin only.
+ * `P/identityProviders[/{id}]`: list, create, read and delete, enough to link accounts
+ * (docs/emulator.md#identity-providers). Reading needs Environment Admin or Identity Data Admin (identity
+ * data hangs off providers); changing a provider is configuration, Environment Admin only.
  */
 export const identityProviderRoutes: RouteModule = (app, ctx) => {
   const collection = "/v1/environments/:envId/identityProviders";
@@ -191,38 +25,28 @@ export const identityProviderRoutes: RouteModule = (app, ctx) => {
   const writers = requireRole(Roles.environmentAdmin);
 
   app.get(collection, readers, (c) => {
-    const environmentId = c.req.param("envId");
     const limit = parseLimit(c, { max: MAX_PROVIDERS_PAGE, fallback: MAX_PROVIDERS_PAGE });
-    const afterSeq = decodeCursor(c);
-    const page = listIdentityProviders(ctx.db, environmentId, { afterSeq, limit });
-    const items = page.identityProviders.map((provider) => identityProviderBody(c, provider));
-    const nextHref =
-      page.hasMore && page.lastSeq !== undefined
-        ? hrefWithCursor(c, encodeCursor(c, page.lastSeq))
-        : undefined;
+    const after = decodeCursor(c);
+    const page = listIdentityProviders(ctx.db, c.req.param("envId"), { after, limit });
+    const items = page.rows.map((provider) => toIdentityProviderResource(c, provider));
     return c.json(
-      halCollection(c, "identityProviders", items, { count: page.count, ...(nextHref ? { nextHref } : {}) }),
+      collectionPage(c, "identityProviders", items, { count: page.count, next: nextAfterKeyset(page) }),
     );
   });
 
   app.post(collection, writers, async (c) => {
     const body = await readJsonObject(c);
     const provider = ctx.db.transaction(() => createIdentityProvider(ctx, c.req.param("envId"), body))();
-    return c.json(identityProviderBody(c, provider), 201);
+    return c.json(toIdentityProviderResource(c, provider), 201);
   });
 
   app.get(item, readers, (c) => {
-    const provider = findIdentityProvider(ctx.db, c.req.param("envId"), c.req.param("providerId"));
-    if (provider === undefined) throw notFound();
-    return c.json(identityProviderBody(c, provider));
+    const provider = requireIdentityProvider(ctx, c.req.param("envId"), c.req.param("providerId"));
+    return c.json(toIdentityProviderResource(c, provider));
   });
 
   app.delete(item, writers, (c) => {
-    ctx.db.transaction(() => {
-      const provider = findIdentityProvider(ctx.db, c.req.param("envId"), c.req.param("providerId"));
-      if (provider === undefined) throw notFound();
-      deleteIdentityProvider(ctx.db, provider.id);
-    })();
+    removeIdentityProvider(ctx, c.req.param("envId"), c.req.param("providerId"));
     return c.body(null, 204);
   });
 };

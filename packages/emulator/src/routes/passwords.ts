@@ -1,147 +1,42 @@
 import type { Context } from "hono";
-import { toIsoTimestamp } from "../clock.js";
-import type { EmulatorContext } from "../context.js";
-import { isAccountLocked } from "../domain/account-lock.js";
-import { checkRecoveryCode, issueRecoveryCode } from "../domain/codes.js";
-import { appendOutboxMessage, assertEmailQuota, OutboxMessageTypes } from "../domain/outbox.js";
-import { type AccountNotUsableReason, PasswordErrors } from "../domain/password-errors.js";
-import { hashPassword, verifyPassword } from "../domain/password-hash.js";
-import { rememberedPasswords } from "../domain/password-history.js";
-import {
-  evaluatePasswordPolicy,
-  type PasswordEvaluationContext,
-  type PasswordPolicyRules,
-  profileValuesOf,
-} from "../domain/password-policy.js";
-import {
-  clearPasswordLockout,
-  failuresRemaining,
-  forcePasswordChange,
-  noChangeUntil,
-  normalizePasswordRecord,
-  type PasswordRecord,
-  type PasswordStatus,
-  passwordStatusOf,
-  recordPasswordFailure,
-  recordPasswordSuccess,
-  removePassword,
-  replacePassword,
-  secondsUntilUnlock,
-} from "../domain/password-state.js";
-import { toPasswordStateResource } from "../domain/password-state-resource.js";
-import { storedPasswordFor } from "../domain/password-value.js";
+import { type PasswordAction, readPasswordState, runPasswordAction } from "../domain/password-actions.js";
 import { Roles } from "../domain/roles.js";
-import { ErrorMessages } from "../http/error-messages.js";
 import { parseOptionList } from "../http/filter-query.js";
 import type { EmulatorEnv } from "../http/hono-env.js";
-import { type JsonObject, readOptionalJsonObject } from "../http/json-body.js";
+import { readOptionalJsonObject } from "../http/json-body.js";
 import { selectAction } from "../http/media-type.js";
-import { invalidData, type PingOneError } from "../http/pingone-error.js";
-import { assertValid, type ObjectSpec } from "../http/validation.js";
 import { requireRole } from "../middleware/bearer-auth.js";
-import { effectivePasswordPolicy, type PasswordPolicyRow } from "../store/password-policies.js";
-import { deleteRecoveryCode, findRecoveryCode, saveRecoveryCode } from "../store/password-recovery-codes.js";
-import { findPopulation } from "../store/populations.js";
-import { createSession } from "../store/sessions.js";
-import { passwordRecordOf, recordSignOn, savePasswordRecord } from "../store/user-passwords.js";
-import type { UserRow } from "../store/users.js";
+import { toPasswordStateResource } from "../representations/password-state.js";
 import type { RouteModule } from "./route-module.js";
-import { loadUser } from "./users.js";
 
-/** pingone-api.md §2.2: `POST P/users/{id}/password` actions, in their documented spellings. */
-const POST_ACTIONS = {
+/**
+ * `POST P/users/{id}/password` actions, in their documented spellings (docs/emulator.md#action-media-types).
+ */
+const POST_ACTIONS: Readonly<Record<string, PasswordAction>> = {
   "application/vnd.pingidentity.password.check+json": "check",
   "application/vnd.pingidentity.password.sendRecoveryCode+json": "sendRecoveryCode",
   "application/vnd.pingidentity.password.recover+json": "recover",
   "application/vnd.pingidentity.password.forceChange": "forceChange",
   "application/vnd.pingidentity.password.unlock": "unlock",
-} as const;
+};
 
-/** pingone-api.md §2.2: `PUT P/users/{id}/password` actions. */
-const PUT_ACTIONS = {
+/** `PUT P/users/{id}/password` actions. */
+const PUT_ACTIONS: Readonly<Record<string, PasswordAction>> = {
   "application/vnd.pingidentity.password.reset+json": "reset",
   "application/vnd.pingidentity.password.set+json": "set",
   "application/vnd.pingidentity.password.setValue+json": "setValue",
-} as const;
-
-type PasswordAction =
-  | (typeof POST_ACTIONS)[keyof typeof POST_ACTIONS]
-  | (typeof PUT_ACTIONS)[keyof typeof PUT_ACTIONS];
-
-const SELF_SERVICE: readonly AccountNotUsableReason[] = ["DISABLED", "LOCKED", "EXTERNAL_IDP"];
-
-/**
- * Account conditions that refuse each action with ACCOUNT_NOT_USABLE (pingone-api.md §6.5, §6.6).
- * Self-service (check, send, recover, reset) is refused for a disabled user, a locked account and
- * a user whose external identity provider is authoritative. Administrative set/setValue are
- * refused for a disabled user or a locked account; unlock and forceChange are documented to leave
- * an account lock in place, so they work on a locked account.
- */
-const REFUSED_WHEN: Readonly<Record<PasswordAction, readonly AccountNotUsableReason[]>> = {
-  check: SELF_SERVICE,
-  sendRecoveryCode: SELF_SERVICE,
-  recover: SELF_SERVICE,
-  reset: SELF_SERVICE,
-  set: ["DISABLED", "LOCKED"],
-  setValue: ["DISABLED", "LOCKED"],
-  forceChange: ["DISABLED"],
-  unlock: ["DISABLED"],
 };
-
-const password = { kind: "string" } as const;
-const BODIES: Readonly<Record<PasswordAction, { spec: ObjectSpec; required: readonly string[] }>> = {
-  check: { spec: { password }, required: ["password"] },
-  sendRecoveryCode: { spec: {}, required: [] },
-  recover: {
-    spec: { recoveryCode: { kind: "string", maxLength: 64 }, newPassword: password },
-    required: ["recoveryCode", "newPassword"],
-  },
-  forceChange: { spec: {}, required: [] },
-  unlock: { spec: {}, required: [] },
-  reset: {
-    spec: { currentPassword: password, newPassword: password },
-    required: ["currentPassword", "newPassword"],
-  },
-  set: {
-    spec: { value: password, forceChange: { kind: "boolean" }, bypassPolicy: { kind: "boolean" } },
-    required: ["value"],
-  },
-  setValue: {
-    spec: { value: password, forceChange: { kind: "boolean" }, bypassPolicy: { kind: "boolean" } },
-    required: [],
-  },
-};
-
-/** What an action leaves behind: the record to store, and the error to answer with after commit. */
-interface ActionOutcome {
-  record: PasswordRecord;
-  /** A real password change (bumps the user's `updatedAt`), as opposed to counters and flags. */
-  changed: boolean;
-  /** Failures that must be remembered (wrong password, wrong code) are answered after the commit. */
-  error?: PingOneError;
-}
-
-interface ActionInput {
-  ctx: EmulatorContext;
-  user: UserRow;
-  body: JsonObject;
-  record: PasswordRecord;
-  status: PasswordStatus;
-  rules: PasswordPolicyRules;
-  now: number;
-}
 
 const path = "/v1/environments/:envId/users/:userId/password";
 
-/** Password state and password actions (pingone-api.md §6.4–§6.7). Identity Data Admin only. */
+/** Password state and password actions (docs/emulator.md#password-actions). Identity Data Admin only. */
 export const passwordRoutes: RouteModule = (app, ctx) => {
   const guard = requireRole(Roles.identityDataAdmin);
 
   app.get(path, guard, (c) => {
     const expand = parseOptionList(c, "expand", ["passwordPolicy"] as const);
-    const now = ctx.clock.now();
-    const user = loadUser(ctx.db, c.req.param("envId"), c.req.param("userId"));
-    return c.json(passwordState(c, ctx, user, passwordRecordOf(user), now, expand.has("passwordPolicy")));
+    const state = readPasswordState(ctx, c.req.param("envId"), c.req.param("userId"));
+    return c.json(toPasswordStateResource(c, state, expand.has("passwordPolicy")));
   });
 
   const handle =
@@ -149,220 +44,10 @@ export const passwordRoutes: RouteModule = (app, ctx) => {
       const lenient = ctx.settings.actionMediaTypes === "lenient";
       const action = selectAction(c.req.header("content-type"), actions, lenient);
       const body = (await readOptionalJsonObject(c)) ?? {};
-      assertValid(body, BODIES[action].spec, { required: BODIES[action].required });
-
-      const { state, error } = ctx.db.transaction(() => {
-        const now = ctx.clock.now();
-        const user = loadUser(ctx.db, c.req.param("envId"), c.req.param("userId"));
-        assertUsable(user, REFUSED_WHEN[action], now);
-        const rules = rulesOf(policyOf(ctx, user));
-        const record = normalizePasswordRecord(passwordRecordOf(user), now);
-        const status = passwordStatusOf(record, rules, now);
-        const outcome = ACTIONS[action]({ ctx, user, body, record, status, rules, now });
-        savePasswordRecord(ctx.db, user.id, outcome.record, outcome.changed ? now : undefined);
-        return { state: passwordState(c, ctx, user, outcome.record, now, false), error: outcome.error };
-      })();
-      if (error !== undefined) throw error;
-      return c.json(state);
+      const state = runPasswordAction(ctx, c.req.param("envId"), c.req.param("userId"), action, body);
+      return c.json(toPasswordStateResource(c, state, false));
     };
 
   app.post(path, guard, handle(POST_ACTIONS));
   app.put(path, guard, handle(PUT_ACTIONS));
 };
-
-function passwordState(
-  c: Context,
-  ctx: EmulatorContext,
-  user: UserRow,
-  record: PasswordRecord,
-  now: number,
-  expandPolicy: boolean,
-): Record<string, unknown> {
-  const policy = policyOf(ctx, user);
-  return toPasswordStateResource(c, {
-    environmentId: user.environment_id,
-    userId: user.id,
-    record,
-    policy,
-    rules: rulesOf(policy),
-    now,
-    expandPolicy,
-  });
-}
-
-function policyOf(ctx: EmulatorContext, user: UserRow): PasswordPolicyRow | undefined {
-  const population = findPopulation(ctx.db, user.environment_id, user.population_id);
-  return effectivePasswordPolicy(ctx.db, user.environment_id, population?.password_policy_id ?? null);
-}
-
-function rulesOf(policy: PasswordPolicyRow | undefined): PasswordPolicyRules {
-  return policy === undefined ? {} : (JSON.parse(policy.policy) as PasswordPolicyRules);
-}
-
-function assertUsable(user: UserRow, refusedWhen: readonly AccountNotUsableReason[], now: number): void {
-  const reasons: Record<AccountNotUsableReason, boolean> = {
-    DISABLED: user.enabled !== 1,
-    LOCKED: isAccountLocked(user, now),
-    // An external identity provider is authoritative once the user is linked to one of its accounts.
-    EXTERNAL_IDP: user.identity_provider_id !== null && user.identity_provider_type !== "PING_ONE",
-  };
-  const reason = refusedWhen.find((candidate) => reasons[candidate]);
-  if (reason !== undefined) throw PasswordErrors.accountNotUsable(reason);
-}
-
-/** Refusals shared by the self-service actions that need a usable local password. */
-function assertPasswordUsable(input: ActionInput): void {
-  if (input.status === "NO_PASSWORD" || input.status === "EXTERNAL" || input.record.hash === null) {
-    throw PasswordErrors.noPassword();
-  }
-  if (input.status === "PASSWORD_LOCKED_OUT") {
-    throw PasswordErrors.lockedOut(secondsUntilUnlock(input.record, input.now));
-  }
-}
-
-/** Policy context: profile values, the current password and the remembered ones, all verified by hash. */
-function policyContext(input: ActionInput, currentCleartext?: string): PasswordEvaluationContext {
-  const { user, record, rules, now } = input;
-  const remembered = rememberedPasswords(record.history, rules, now);
-  const currentHash = record.hash;
-  return {
-    profileValues: profileValuesOf({
-      username: user.username,
-      email: user.email,
-      name: {
-        given: user.name_given,
-        family: user.name_family,
-        middle: user.name_middle,
-        formatted: user.name_formatted,
-      },
-      nickname: user.nickname,
-      primaryPhone: user.primary_phone,
-      mobilePhone: user.mobile_phone,
-    }),
-    ...(currentCleartext === undefined ? {} : { currentCleartext }),
-    isCurrentPassword: (candidate) => currentHash !== null && verifyPassword(candidate, currentHash),
-    isInHistory: (candidate) => remembered.some((entry) => verifyPassword(candidate, entry.hash)),
-  };
-}
-
-/** A new clear-text password typed by the user (reset, recover): never read as pre-encoded. */
-function newSelfServicePassword(input: ActionInput, newPassword: string, currentCleartext?: string): string {
-  const failures = evaluatePasswordPolicy(newPassword, input.rules, policyContext(input, currentCleartext));
-  if (failures.length > 0) throw PasswordErrors.policyViolation("newPassword", failures);
-  return hashPassword(newPassword);
-}
-
-const ACTIONS: Readonly<Record<PasswordAction, (input: ActionInput) => ActionOutcome>> = {
-  check(input) {
-    assertPasswordUsable(input);
-    const { ctx, user, record, rules, now } = input;
-    if (!verifyPassword(input.body.password as string, record.hash!)) {
-      const failed = recordPasswordFailure(record, rules, now);
-      return {
-        record: failed,
-        changed: false,
-        error: PasswordErrors.wrongPassword(failuresRemaining(failed, rules, now)),
-      };
-    }
-    // A password that must be changed first is correct but does not sign the user on.
-    if (input.status === "OK") {
-      createSession(ctx.db, { environmentId: user.environment_id, userId: user.id, now });
-      recordSignOn(ctx.db, user.id, now);
-    }
-    return { record: recordPasswordSuccess(record, now), changed: false };
-  },
-
-  sendRecoveryCode(input) {
-    assertPasswordUsable(input);
-    const { ctx, user, record, now } = input;
-    if (user.email === null || user.email === "") {
-      throw invalidData([
-        { code: "REQUIRED_VALUE", target: "email", message: ErrorMessages.noEmailForVerification },
-      ]);
-    }
-    assertEmailQuota(ctx.db, user.id, now);
-    const { code, record: codeRecord } = issueRecoveryCode(now);
-    saveRecoveryCode(ctx.db, user.id, codeRecord);
-    appendOutboxMessage(ctx.db, {
-      type: OutboxMessageTypes.recoveryCode,
-      environmentId: user.environment_id,
-      userId: user.id,
-      to: user.email,
-      subject: "Password recovery code",
-      code,
-      template: "recovery_code",
-      variables: { code },
-      createdAt: now,
-    });
-    return { record, changed: false };
-  },
-
-  // A successful recovery also ends a password lockout (pingone-api.md §6.2), so it is allowed while locked out.
-  recover(input) {
-    const { ctx, user, body, record, rules, now } = input;
-    const checked = checkRecoveryCode(findRecoveryCode(ctx.db, user.id), body.recoveryCode as string, now);
-    if (checked.outcome === "exhausted") throw PasswordErrors.recoveryCodeExhausted();
-    if (checked.outcome === "invalid") {
-      if (checked.record !== undefined) saveRecoveryCode(ctx.db, user.id, checked.record);
-      return { record, changed: false, error: PasswordErrors.recoveryCodeInvalid() };
-    }
-    const hash = newSelfServicePassword(input, body.newPassword as string);
-    deleteRecoveryCode(ctx.db, user.id);
-    return { record: replacePassword(record, hash, rules, now, { mustChange: false }), changed: true };
-  },
-
-  forceChange(input) {
-    if (input.record.hash === null) throw PasswordErrors.noPassword();
-    return { record: forcePasswordChange(input.record), changed: false };
-  },
-
-  unlock(input) {
-    return { record: clearPasswordLockout(input.record), changed: false };
-  },
-
-  reset(input) {
-    assertPasswordUsable(input);
-    const { body, record, rules, now, status } = input;
-    const currentPassword = body.currentPassword as string;
-    if (!verifyPassword(currentPassword, record.hash!)) {
-      const failed = recordPasswordFailure(record, rules, now);
-      return {
-        record: failed,
-        changed: false,
-        error: PasswordErrors.wrongCurrentPassword(failuresRemaining(failed, rules, now)),
-      };
-    }
-    // A change the user is required to make is never "too soon".
-    const allowedAt = status === "OK" ? noChangeUntil(record, rules, now) : undefined;
-    if (allowedAt !== undefined) throw PasswordErrors.tooYoung(toIsoTimestamp(allowedAt));
-    const hash = newSelfServicePassword(input, body.newPassword as string, currentPassword);
-    return { record: replacePassword(record, hash, rules, now, { mustChange: false }), changed: true };
-  },
-
-  set(input) {
-    return adminSet(input, input.body.value as string);
-  },
-
-  setValue(input) {
-    const value = input.body.value as string | undefined;
-    if (value === undefined) {
-      return { record: removePassword(input.record, input.rules, input.now), changed: true };
-    }
-    return adminSet(input, value);
-  },
-};
-
-function adminSet(input: ActionInput, value: string): ActionOutcome {
-  const { body, record, rules, now } = input;
-  const { stored } = storedPasswordFor(value, {
-    field: "value",
-    policyTarget: "password",
-    rules,
-    context: policyContext(input),
-    bypassPolicy: body.bypassPolicy === true,
-  });
-  return {
-    record: replacePassword(record, stored, rules, now, { mustChange: body.forceChange === true }),
-    changed: true,
-  };
-}

@@ -1,7 +1,7 @@
+import { notFound } from "../domain/errors.js";
 import { BUILT_IN_ROLES } from "../domain/role-catalog.js";
 import { halCollection } from "../http/hal.js";
-import { notFound } from "../http/pingone-error.js";
-import { roleBody } from "./directory-representations.js";
+import { toRoleResource } from "../representations/role.js";
 import type { RouteModule } from "./route-module.js";
 
 /**
@@ -10,12 +10,12 @@ import type { RouteModule } from "./route-module.js";
  */
 export const roleRoutes: RouteModule = (app) => {
   app.get("/v1/roles", (c) => {
-    const roles = BUILT_IN_ROLES.flatMap((role) => roleBody(c, role.id) ?? []);
+    const roles = BUILT_IN_ROLES.flatMap((role) => toRoleResource(c, role.id) ?? []);
     return c.json(halCollection(c, "roles", roles, { count: roles.length }));
   });
 
   app.get("/v1/roles/:roleId", (c) => {
-    const role = roleBody(c, c.req.param("roleId"));
+    const role = toRoleResource(c, c.req.param("roleId"));
     if (role === undefined) throw notFound();
     return c.json(role);
   });

@@ -1,15 +1,13 @@
 import { Roles } from "../domain/roles.js";
+import { removeSession, requireSession, userSessions } from "../domain/sessions.js";
 import { halCollection } from "../http/hal.js";
-import { notFound } from "../http/pingone-error.js";
 import { requireRole } from "../middleware/bearer-auth.js";
-import { deleteSession, findSession, listSessions } from "../store/sessions.js";
-import { requireUser } from "./directory-lookups.js";
-import { sessionBody } from "./directory-representations.js";
+import { toSessionResource } from "../representations/session.js";
 import type { RouteModule } from "./route-module.js";
 
 /**
- * `P/users/{userId}/sessions[/{sessionId}]` (pingone-api.md §10.4): at most 10 per user, newest first, so
- * the list is never paged. Sessions come from the seed and from successful password checks.
+ * `P/users/{userId}/sessions[/{sessionId}]` (docs/emulator.md#sessions): at most 10 per user, newest first,
+ * so the list is never paged. Sessions come from the seed and from successful password checks.
  */
 export const sessionRoutes: RouteModule = (app, ctx) => {
   const collection = "/v1/environments/:envId/users/:userId/sessions";
@@ -17,25 +15,23 @@ export const sessionRoutes: RouteModule = (app, ctx) => {
   const guard = requireRole(Roles.identityDataAdmin);
 
   app.get(collection, guard, (c) => {
-    const user = requireUser(ctx, c.req.param("envId"), c.req.param("userId"));
-    const sessions = listSessions(ctx.db, user.id).map((session) => sessionBody(c, session));
-    return c.json(halCollection(c, "sessions", sessions, { count: sessions.length }));
+    const sessions = userSessions(ctx, c.req.param("envId"), c.req.param("userId"));
+    const items = sessions.map((session) => toSessionResource(c, session));
+    return c.json(halCollection(c, "sessions", items, { count: items.length }));
   });
 
   app.get(item, guard, (c) => {
-    const user = requireUser(ctx, c.req.param("envId"), c.req.param("userId"));
-    const session = findSession(ctx.db, user.id, c.req.param("sessionId"));
-    if (session === undefined) throw notFound();
-    return c.json(sessionBody(c, session));
+    const session = requireSession(
+      ctx,
+      c.req.param("envId"),
+      c.req.param("userId"),
+      c.req.param("sessionId"),
+    );
+    return c.json(toSessionResource(c, session));
   });
 
   app.delete(item, guard, (c) => {
-    ctx.db.transaction(() => {
-      const user = requireUser(ctx, c.req.param("envId"), c.req.param("userId"));
-      const session = findSession(ctx.db, user.id, c.req.param("sessionId"));
-      if (session === undefined) throw notFound();
-      deleteSession(ctx.db, session.id);
-    })();
+    removeSession(ctx, c.req.param("envId"), c.req.param("userId"), c.req.param("sessionId"));
     return c.body(null, 204);
   });
 };

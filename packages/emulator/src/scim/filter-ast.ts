@@ -1,4 +1,4 @@
-/** The comparison operators of PingOne's SCIM subset (pingone-api.md §2.5). */
+/** The comparison operators of PingOne's SCIM subset (docs/emulator.md#filters). */
 export type ComparisonOperator = "eq" | "sw" | "ew" | "co";
 
 export type LogicalOperator = "and" | "or";

@@ -19,7 +19,7 @@ export const MAX_FILTER_COMPARISONS = 100;
 const SCIM_COMPARISON_OPERATORS = new Set(["eq", "ne", "co", "sw", "ew", "pr", "gt", "ge", "lt", "le"]);
 
 /**
- * Parses a SCIM filter against one collection's table (pingone-api.md §2.5).
+ * Parses a SCIM filter against one collection's table (docs/emulator.md#filters).
  * Keywords, operators and attribute names are case-insensitive.
  * @throws ScimFilterError for anything PingOne would answer with `INVALID_FILTER`.
  * @example parseFilter('username eq "jdoe" or email ew "@example.com"', usersFilterSchema())

@@ -30,7 +30,7 @@ const stringAttribute = (
   caseInsensitive = false,
 ): FilterAttribute => ({ name, type: "string", operators, caseInsensitive });
 
-/** Options of the users filter that pingone-api.md §2.5 marks unconfirmed. */
+/** Options of the users filter that docs/emulator.md#filters marks unconfirmed. */
 export interface UsersFilterOptions {
   /** Compare `username` and `email` ignoring (ASCII) case, as SCIM does by default. Default true. */
   readonly caseInsensitiveIdentifiers?: boolean;
@@ -64,7 +64,7 @@ const USER_EQ_SW_STRING_ATTRIBUTES = [
   "type",
 ] as const;
 
-/** `GET P/users`: the table of pingone-api.md §2.5, plus `memberOfGroups[id eq "…"]`. */
+/** `GET P/users`: the table of docs/emulator.md#filters, plus `memberOfGroups[id eq "…"]`. */
 export function usersFilterSchema(options: UsersFilterOptions = {}): FilterSchema {
   const identifiersCaseInsensitive = options.caseInsensitiveIdentifiers ?? true;
   const resolveCustom = options.customAttribute;

@@ -1,4 +1,4 @@
-import type { SchemaModule } from "./migrations.js";
+import type { SchemaModule } from "./schema-module.js";
 
 /**
  * Agreements, their languages and revisions, and users' consents (docs/emulator-agreements.md). Each row

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { isRoleName, type RoleName } from "../domain/roles.js";
 import type { EmulatorDatabase } from "./database.js";
 
 export type TokenAuthMethod = "CLIENT_SECRET_BASIC" | "CLIENT_SECRET_POST";
@@ -12,7 +11,8 @@ export interface WorkerApplication {
   name: string;
   clientSecret: string;
   tokenAuthMethod: TokenAuthMethod;
-  roles: RoleName[];
+  /** Role names as stored (domain/roles.ts says which the emulator knows). */
+  roles: readonly string[];
 }
 
 interface ApplicationRow {
@@ -55,8 +55,13 @@ function toApplication(row: ApplicationRow): WorkerApplication {
     name: row.name,
     clientSecret: row.client_secret,
     tokenAuthMethod: row.token_auth_method,
-    roles: (JSON.parse(row.roles) as unknown[]).filter(isRoleName),
+    roles: JSON.parse(row.roles) as string[],
   };
+}
+
+/** Whether any environment already has an application with this client id. */
+export function applicationExists(db: EmulatorDatabase, clientId: string): boolean {
+  return db.prepare("SELECT 1 FROM applications WHERE id = ?").get(clientId) !== undefined;
 }
 
 /** The worker application with this client id in this environment. */

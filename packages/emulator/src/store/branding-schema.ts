@@ -1,4 +1,4 @@
-import type { SchemaModule } from "./migrations.js";
+import type { SchemaModule } from "./schema-module.js";
 
 /**
  * Branding themes and forms (docs/emulator-agreements.md). Both keep their writable PingOne document as

@@ -1,4 +1,4 @@
-import type { SchemaModule } from "./migrations.js";
+import type { SchemaModule } from "./schema-module.js";
 
 /**
  * Organisation, environments, worker applications, access tokens, populations and password policies.
@@ -50,8 +50,8 @@ export const coreSchema: SchemaModule = {
       issued_at INTEGER NOT NULL,
       expires_at INTEGER NOT NULL
     )`,
-    // policy: the PasswordPolicy document of pingone-api.md §6.7 (everything but id, environment,
-    // name, description, default and timestamps), evaluated by src/domain/password-*.ts.
+    // policy: the PasswordPolicy document of docs/emulator.md#password-policies (everything but id,
+    // environment, name, description, default and timestamps), evaluated by src/domain/password-*.ts.
     `CREATE TABLE password_policies (
       id TEXT PRIMARY KEY,
       environment_id TEXT NOT NULL REFERENCES environments(id) ON DELETE CASCADE,

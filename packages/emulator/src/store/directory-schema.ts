@@ -1,10 +1,11 @@
-import type { SchemaModule } from "./migrations.js";
+import type { SchemaModule } from "./schema-module.js";
 
 /**
  * Groups, memberships, identity providers, linked accounts, sessions and user role assignments
- * (pingone-api.md §10.1, §10.3–§10.5). Every row hangs off its environment and, where it belongs to a user
- * or group, off that row with ON DELETE CASCADE: deleting a user or group removes its memberships, links,
- * sessions and role assignments in the same statement. Timestamps are epoch ms on the emulator clock.
+ * (docs/emulator.md#groups, docs/emulator.md#linked-accounts, docs/emulator.md#role-assignments). Every row
+ * hangs off its environment and, where it belongs to a user or group, off that row with ON DELETE CASCADE:
+ * deleting a user or group removes its memberships, links, sessions and role assignments in the same
+ * statement. Timestamps are epoch ms on the emulator clock.
  */
 export const directorySchema: SchemaModule = {
   name: "directory-v1",

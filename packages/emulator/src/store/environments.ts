@@ -1,4 +1,7 @@
+import type { SqlFragment } from "../scim/filter-sql.js";
 import { cachedStatement, type EmulatorDatabase } from "./database.js";
+import { filterColumns } from "./filter-columns.js";
+import { type KeysetPage, keysetPage, scopedCondition } from "./keyset-page.js";
 
 export interface EnvironmentRow {
   id: string;
@@ -53,6 +56,37 @@ export function findEnvironmentByName(db: EmulatorDatabase, name: string): Envir
   return db.prepare("SELECT * FROM environments WHERE name = ? ORDER BY created_at LIMIT 1").get(name) as
     | EnvironmentRow
     | undefined;
+}
+
+/** The organisation an environment belongs to. */
+export function organizationOf(db: EmulatorDatabase, environmentId: string): string | undefined {
+  return findEnvironment(db, environmentId)?.organization_id;
+}
+
+const ENVIRONMENT_COLUMNS: Readonly<Record<string, string>> = {
+  name: "e.name",
+  id: "e.id",
+  "organization.id": "e.organization_id",
+  "license.id": "e.license_id",
+  status: "e.status",
+};
+
+/** Where the environments filter finds each attribute (the filter declares no bracketed attributes). */
+export const environmentFilterResolver = filterColumns(ENVIRONMENT_COLUMNS);
+
+/** One page of environments: a whole organisation's, or a single environment's. */
+export function listEnvironments(
+  db: EmulatorDatabase,
+  scope: { organizationId: string } | { environmentId: string },
+  filter: SqlFragment | undefined,
+  page: { after: number; limit: number },
+): KeysetPage<EnvironmentRow> {
+  const condition =
+    "organizationId" in scope
+      ? { sql: "e.organization_id = ?", params: [scope.organizationId] }
+      : { sql: "e.id = ?", params: [scope.environmentId] };
+  const where = scopedCondition(condition, filter);
+  return keysetPage<EnvironmentRow>(db, { table: "environments", alias: "e", key: "rowid", where, ...page });
 }
 
 /** The custom attribute names the environment's user schema declares. */

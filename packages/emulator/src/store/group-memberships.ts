@@ -10,7 +10,7 @@ export type UserFilterCompiler = (userFilter: string, userTable: string) => SqlF
 
 export type MembershipType = "DIRECT" | "INDIRECT";
 
-/** One group a user (or a nested group) belongs to, and how (pingone-api.md §10.1). */
+/** One group a user (or a nested group) belongs to, and how (docs/emulator.md#groups). */
 export interface UserMembership {
   groupId: string;
   type: MembershipType;

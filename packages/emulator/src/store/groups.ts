@@ -1,7 +1,9 @@
 import type { SqlFragment } from "../scim/filter-sql.js";
 import type { EmulatorDatabase } from "./database.js";
+import { filterColumns } from "./filter-columns.js";
+import { type KeysetPage, keysetPage, scopedCondition } from "./keyset-page.js";
 
-/** A group as stored (pingone-api.md §10.1). */
+/** A group as stored (docs/emulator.md#groups). */
 export interface GroupRecord {
   id: string;
   environmentId: string;
@@ -38,11 +40,14 @@ interface GroupRow {
 }
 
 /** SCIM attribute → column of `groups`, for the groups filter (`name eq`, `id eq`, `externalId eq`). */
-export const GROUP_FILTER_COLUMNS: Readonly<Record<string, string>> = {
+const GROUP_FILTER_COLUMNS: Readonly<Record<string, string>> = {
   id: "groups.id",
   name: "groups.name",
   externalId: "groups.external_id",
 };
+
+/** Where the groups filter finds each attribute (it declares no bracketed attributes). */
+export const groupFilterResolver = filterColumns(GROUP_FILTER_COLUMNS);
 
 function toRecord(row: GroupRow): GroupRecord {
   return {
@@ -135,8 +140,8 @@ export function insertGroup(
   return { id, environmentId, ...fields, createdAt: now, updatedAt: now };
 }
 
-/** Replaces every writable attribute (PUT semantics: attributes not sent were cleared by the caller). */
-export function replaceGroup(
+/** Writes every writable attribute (PUT semantics: attributes not sent were cleared by the caller). */
+export function updateGroup(
   db: EmulatorDatabase,
   group: GroupRecord,
   fields: GroupFields,
@@ -164,24 +169,16 @@ export function deleteGroup(db: EmulatorDatabase, groupId: string): void {
 }
 
 /**
- * One keyset page of an environment's groups in creation order: rows after `afterSeq`, at most `limit`,
- * plus the total that match (for `count`) and the last row's seq (for the next cursor). `filter` is a compiled groups filter.
+ * One keyset page of an environment's groups in creation order. `filter` is a compiled groups filter;
+ * `lastKey` is the last row's seq (for the next cursor).
  */
 export function listGroups(
   db: EmulatorDatabase,
   environmentId: string,
-  options: { filter?: SqlFragment; afterSeq: number; limit: number },
-): { groups: GroupRecord[]; count: number; lastSeq: number | undefined; hasMore: boolean } {
-  const where = options.filter === undefined ? "" : ` AND (${options.filter.sql})`;
-  const filterParams = options.filter?.params ?? [];
-  const count = db
-    .prepare(`SELECT COUNT(*) FROM groups WHERE environment_id = ?${where}`)
-    .pluck()
-    .get(environmentId, ...filterParams) as number;
-  const rows = db
-    .prepare(`SELECT * FROM groups WHERE environment_id = ?${where} AND seq > ? ORDER BY seq LIMIT ?`)
-    .all(environmentId, ...filterParams, options.afterSeq, options.limit + 1) as GroupRow[];
-  const hasMore = rows.length > options.limit;
-  const page = rows.slice(0, options.limit);
-  return { groups: page.map(toRecord), count, lastSeq: page.at(-1)?.seq, hasMore };
+  filter: SqlFragment | undefined,
+  page: { after: number; limit: number },
+): KeysetPage<GroupRecord> {
+  const where = scopedCondition({ sql: "groups.environment_id = ?", params: [environmentId] }, filter);
+  const result = keysetPage<GroupRow>(db, { table: "groups", key: "seq", where, ...page });
+  return { ...result, rows: result.rows.map(toRecord) };
 }

@@ -1,6 +1,7 @@
 import type { EmulatorDatabase } from "./database.js";
+import { type KeysetPage, keysetPage } from "./keyset-page.js";
 
-/** An external identity provider (pingone-api.md §10.3), enough to link accounts to it. */
+/** An external identity provider (docs/emulator.md#linked-accounts), enough to link accounts to it. */
 export interface IdentityProviderRecord {
   id: string;
   environmentId: string;
@@ -105,25 +106,14 @@ export function deleteIdentityProvider(db: EmulatorDatabase, id: string): void {
 export function listIdentityProviders(
   db: EmulatorDatabase,
   environmentId: string,
-  options: { afterSeq: number; limit: number },
-): {
-  identityProviders: IdentityProviderRecord[];
-  count: number;
-  lastSeq: number | undefined;
-  hasMore: boolean;
-} {
-  const count = db
-    .prepare("SELECT COUNT(*) FROM identity_providers WHERE environment_id = ?")
-    .pluck()
-    .get(environmentId) as number;
-  const rows = db
-    .prepare("SELECT * FROM identity_providers WHERE environment_id = ? AND seq > ? ORDER BY seq LIMIT ?")
-    .all(environmentId, options.afterSeq, options.limit + 1) as IdentityProviderRow[];
-  const page = rows.slice(0, options.limit);
-  return {
-    identityProviders: page.map(toRecord),
-    count,
-    lastSeq: page.at(-1)?.seq,
-    hasMore: rows.length > options.limit,
-  };
+  page: { after: number; limit: number },
+): KeysetPage<IdentityProviderRecord> {
+  const where = { sql: "identity_providers.environment_id = ?", params: [environmentId] };
+  const result = keysetPage<IdentityProviderRow>(db, {
+    table: "identity_providers",
+    key: "seq",
+    where,
+    ...page,
+  });
+  return { ...result, rows: result.rows.map(toRecord) };
 }

@@ -6,7 +6,7 @@ export interface LinkedAttribute {
   update?: "EMPTY_ONLY" | "ALWAYS";
 }
 
-/** A user's account at an external identity provider (pingone-api.md §10.3). */
+/** A user's account at an external identity provider (docs/emulator.md#linked-accounts). */
 export interface LinkedAccountRecord {
   id: string;
   environmentId: string;

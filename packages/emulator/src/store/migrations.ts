@@ -5,17 +5,9 @@ import { coreSchema } from "./core-schema.js";
 import { directorySchema } from "./directory-schema.js";
 import { outboxSchema } from "./outbox-schema.js";
 import { passwordRecoverySchema } from "./password-recovery-schema.js";
+import type { SchemaModule } from "./schema-module.js";
 import { userCountsRemoval } from "./user-counts-schema.js";
 import { usersSchema } from "./users-schema.js";
-
-/**
- * A feature's DDL. `name` is recorded once applied, so a persisted database only runs new modules.
- * Statements run in order inside one transaction; never edit a shipped module, add a new one.
- */
-export interface SchemaModule {
-  name: string;
-  statements: readonly string[];
-}
 
 /** Every schema module in dependency order. Add one line per feature. */
 export const schemaModules: readonly SchemaModule[] = [

@@ -1,4 +1,4 @@
-import type { SchemaModule } from "./migrations.js";
+import type { SchemaModule } from "./schema-module.js";
 
 /** Every email PingOne would have sent, readable only through the back door. */
 export const outboxSchema: SchemaModule = {

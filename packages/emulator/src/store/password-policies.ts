@@ -1,5 +1,12 @@
-import type { DefaultPasswordPolicy } from "../domain/default-password-policies.js";
 import type { EmulatorDatabase } from "./database.js";
+
+/** A policy to store: `policy` holds the rules as PingOne's PasswordPolicy attributes. */
+export interface NewPasswordPolicy {
+  name: string;
+  description: string;
+  isDefault: boolean;
+  policy: Record<string, unknown>;
+}
 
 export interface PasswordPolicyRow {
   id: string;
@@ -15,7 +22,7 @@ export interface PasswordPolicyRow {
 export function insertPasswordPolicy(
   db: EmulatorDatabase,
   environmentId: string,
-  policy: DefaultPasswordPolicy,
+  policy: NewPasswordPolicy,
   now: number,
 ): string {
   const id = crypto.randomUUID();

@@ -1,5 +1,11 @@
-import type { RecoveryCodeRecord } from "../domain/codes.js";
 import type { EmulatorDatabase } from "./database.js";
+
+/** A pending password recovery code, as stored with the user (a digest, never the code). */
+export interface RecoveryCodeRecord {
+  readonly digest: string;
+  readonly expiresAt: number;
+  readonly failures: number;
+}
 
 export function findRecoveryCode(db: EmulatorDatabase, userId: string): RecoveryCodeRecord | undefined {
   const row = db

@@ -1,7 +1,7 @@
-import type { SchemaModule } from "./migrations.js";
+import type { SchemaModule } from "./schema-module.js";
 
 /**
- * Pending password recovery codes (pingone-api.md §6.5): at most one per user, replaced by each
+ * Pending password recovery codes (docs/emulator.md#password-actions): at most one per user, replaced by each
  * send. Only the code's digest is kept; `failures` counts wrong codes toward the limit of five.
  */
 export const passwordRecoverySchema: SchemaModule = {

@@ -1,5 +1,8 @@
+import type { SqlFragment } from "../scim/filter-sql.js";
 import { countRows } from "./cached-count.js";
 import { cachedStatement, type EmulatorDatabase } from "./database.js";
+import { filterColumns } from "./filter-columns.js";
+import { type KeysetPage, keysetPage, scopedCondition } from "./keyset-page.js";
 
 export interface PopulationRow {
   id: string;
@@ -122,4 +125,20 @@ export function countPopulationUsers(db: EmulatorDatabase, populationId: string)
 
 export function deletePopulation(db: EmulatorDatabase, id: string): void {
   db.prepare("DELETE FROM populations WHERE id = ?").run(id);
+}
+
+const POPULATION_COLUMNS: Readonly<Record<string, string>> = { name: "p.name", id: "p.id" };
+
+/** Where the populations filter finds each attribute (the filter declares no bracketed attributes). */
+export const populationFilterResolver = filterColumns(POPULATION_COLUMNS);
+
+/** One page of an environment's populations in creation order. */
+export function listPopulations(
+  db: EmulatorDatabase,
+  environmentId: string,
+  filter: SqlFragment | undefined,
+  page: { after: number; limit: number },
+): KeysetPage<PopulationRow> {
+  const where = scopedCondition({ sql: "p.environment_id = ?", params: [environmentId] }, filter);
+  return keysetPage<PopulationRow>(db, { table: "populations", alias: "p", key: "rowid", where, ...page });
 }

@@ -1,7 +1,16 @@
-import type { RoleScopeType } from "../domain/role-catalog.js";
 import type { EmulatorDatabase } from "./database.js";
 
-/** A role granted to a user at a scope (pingone-api.md §10.5). */
+/** The scope a role assignment applies to (community spec `EnumRoleAssignmentScopeType`). */
+export type RoleScopeType = "ORGANIZATION" | "ENVIRONMENT" | "POPULATION" | "APPLICATION";
+
+export const ROLE_SCOPE_TYPES: readonly RoleScopeType[] = [
+  "ORGANIZATION",
+  "ENVIRONMENT",
+  "POPULATION",
+  "APPLICATION",
+];
+
+/** A role granted to a user at a scope (docs/emulator.md#role-assignments). */
 export interface RoleAssignmentRecord {
   id: string;
   environmentId: string;
@@ -85,6 +94,23 @@ export function findRoleAssignment(
     .prepare("SELECT * FROM role_assignments WHERE id = ? AND user_id = ?")
     .get(assignmentId, userId) as RoleAssignmentRow | undefined;
   return row === undefined ? undefined : toRecord(row);
+}
+
+/** Whether `scopeId` names a resource of `scopeType` this environment can grant roles on. */
+export function roleScopeExists(
+  db: EmulatorDatabase,
+  environmentId: string,
+  scopeType: RoleScopeType,
+  scopeId: string,
+): boolean {
+  const queries: Record<RoleScopeType, string> = {
+    ORGANIZATION: "SELECT 1 FROM environments WHERE id = ? AND organization_id = ?",
+    ENVIRONMENT: `SELECT 1 FROM environments e JOIN environments mine ON mine.organization_id = e.organization_id
+                   WHERE mine.id = ? AND e.id = ?`,
+    POPULATION: "SELECT 1 FROM populations WHERE environment_id = ? AND id = ?",
+    APPLICATION: "SELECT 1 FROM applications WHERE environment_id = ? AND id = ?",
+  };
+  return db.prepare(queries[scopeType]).get(environmentId, scopeId) !== undefined;
 }
 
 export function deleteRoleAssignment(db: EmulatorDatabase, assignmentId: string): void {

@@ -1,6 +1,6 @@
 import type { EmulatorDatabase } from "./database.js";
 
-/** PingOne keeps at most 10 sessions per user and lists them newest first (pingone-api.md §10.4). */
+/** PingOne keeps at most 10 sessions per user and lists them newest first (docs/emulator.md#sessions). */
 export const MAX_SESSIONS_PER_USER = 10;
 /** A session remembers the last 5 places it was used from. */
 export const MAX_SESSION_LOCATIONS = 5;

@@ -1,4 +1,4 @@
-import type { SchemaModule } from "./migrations.js";
+import type { SchemaModule } from "./schema-module.js";
 
 /**
  * Removes the trigger-kept user counts an earlier build created ("user-counts-v1"): the triggers tripled

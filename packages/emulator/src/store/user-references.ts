@@ -18,18 +18,3 @@ export function findUserReference(
     )
     .get(userId, environmentId) as UserReference | undefined;
 }
-
-/** Resolves a seed file's user reference: an id, or else a username (case-insensitive). */
-export function findUserIdByIdOrUsername(
-  db: EmulatorDatabase,
-  environmentId: string,
-  idOrUsername: string,
-): string | undefined {
-  return db
-    .prepare(
-      `SELECT id FROM users WHERE environment_id = ? AND (id = ? OR username = ? COLLATE NOCASE)
-        ORDER BY id = ? DESC LIMIT 1`,
-    )
-    .pluck()
-    .get(environmentId, idOrUsername, idOrUsername, idOrUsername) as string | undefined;
-}

@@ -1,14 +1,15 @@
-import type { SchemaModule } from "./migrations.js";
+import type { SchemaModule } from "./schema-module.js";
 
 /**
- * Users (pingone-api.md §6.1–§6.4). One row per user; every filterable attribute has its own column so
- * SCIM filters compile to indexed SQL (see USER_ATTRIBUTE_COLUMNS). `seq` is the rowid: list pages are
- * keyset-paged on it, which stays fast at a million users.
+ * Users (docs/emulator.md#users, docs/emulator.md#password-state). One row per user; every filterable
+ * attribute has its own column so SCIM filters compile to indexed SQL (see USER_ATTRIBUTE_COLUMNS). `seq` is
+ * the rowid: list pages are keyset-paged on it, which stays fast at a million users.
  *
  * Password columns (owned by the password engine, src/domain/password-*.ts):
  * - password_hash: scheme-prefixed hash (`{SCRYPT}…`, `{BCRYPT}…`, …); NULL when the user has none.
- * - password_status: OK | NO_PASSWORD | PASSWORD_EXPIRED | PASSWORD_LOCKED_OUT | MUST_CHANGE_PASSWORD | EXTERNAL.
- *   Stored so that statuses set by an action survive; lockout expiry is evaluated against the clock.
+ * - password_status: OK | NO_PASSWORD | PASSWORD_EXPIRED | PASSWORD_LOCKED_OUT | MUST_CHANGE_PASSWORD |
+ * EXTERNAL.   Stored so that statuses set by an action survive; lockout expiry is evaluated against the
+ * clock.
  * - password_last_changed_at: epoch ms of the last set/change; NULL without a password.
  * - password_failure_count: consecutive failed checks counted toward the policy's lockout.
  * - password_locked_out_until: epoch ms when a password lockout ends (NULL = not locked out).

@@ -1,4 +1,7 @@
+import type { FilterSqlResolver, SqlFragment } from "../scim/filter-sql.js";
 import { cachedStatement, type EmulatorDatabase } from "./database.js";
+import { type KeysetPage, keysetPage, scopedCondition } from "./keyset-page.js";
+import { USER_ATTRIBUTE_COLUMNS } from "./users-schema.js";
 
 /** A users row exactly as stored (see users-schema.ts for the meaning of each column). */
 export interface UserRow {
@@ -117,4 +120,27 @@ export function findUserIdByUsername(
 
 export function deleteUser(db: EmulatorDatabase, userId: string): void {
   db.prepare("DELETE FROM users WHERE id = ?").run(userId);
+}
+
+/**
+ * Where a users filter finds each attribute on the users table named `userTable`: its column, or the
+ * environment's custom attribute inside `custom_attributes`.
+ */
+export function userFilterColumn(userTable: string): FilterSqlResolver["column"] {
+  return (attribute) => {
+    const column = USER_ATTRIBUTE_COLUMNS[attribute];
+    if (column !== undefined) return { sql: `${userTable}.${column}`, params: [] };
+    return { sql: `json_extract(${userTable}.custom_attributes, ?)`, params: [`$."${attribute}"`] };
+  };
+}
+
+/** One page of an environment's users in creation order; `filter` was compiled on the table `u`. */
+export function listUsers(
+  db: EmulatorDatabase,
+  environmentId: string,
+  filter: SqlFragment | undefined,
+  page: { after: number; limit: number },
+): KeysetPage<UserRow> {
+  const where = scopedCondition({ sql: "u.environment_id = ?", params: [environmentId] }, filter);
+  return keysetPage<UserRow>(db, { table: "users", alias: "u", key: "seq", where, ...page });
 }

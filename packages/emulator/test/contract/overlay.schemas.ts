@@ -1,8 +1,9 @@
 /**
  * What the community spec (pingone-management.openapi.yml) lacks, as JSON Schemas. Every schema carries
- * `x-confidence` with the mark of pingone-api.md §0 for the facts it encodes, and `x-source` naming the section.
- * References into the community document use the `community#/components/schemas/...` base registered by
- * schema-validators.ts; references between overlay schemas use `overlay#/definitions/...`.
+ * `x-confidence` with the mark of docs/emulator.md#unconfirmed-behaviour for the facts it encodes, and
+ * `x-source` naming the section. References into the community document use the
+ * `community#/components/schemas/...` base registered by schema-validators.ts; references between overlay
+ * schemas use `overlay#/definitions/...`.
  */
 
 const community = (name: string) => ({ $ref: `community#/components/schemas/${name}` });
@@ -16,7 +17,7 @@ const href = {
 const idRef = { type: "object", required: ["id"], properties: { id: { type: "string", minLength: 1 } } };
 const dateTime = { type: "string", format: "date-time" };
 
-/** `_embedded` key of each collection and the schema of its items (pingone-api.md §2.3). */
+/** `_embedded` key of each collection and the schema of its items (docs/emulator.md#hal). */
 export const COLLECTION_ITEMS = {
   environments: community("Environment"),
   users: community("User"),
@@ -41,12 +42,13 @@ export type CollectionKey = keyof typeof COLLECTION_ITEMS;
 
 /**
  * The community spec models every collection as one loose `EntityArray`; this is the per-collection shape
- * (§2.3–2.4): absolute `self`/`next`/`prev` links, `_embedded.<key>`, `count` (total) and `size` (this page).
+ * (docs/emulator.md#hal, #paging): absolute `self`/`next`/`prev` links, `_embedded.<key>`, `count` (total)
+ * and `size` (this page).
  */
 function collectionSchema(key: CollectionKey) {
   return {
     "x-confidence": "from spec, documented",
-    "x-source": "pingone-api.md §2.3, §2.4",
+    "x-source": "docs/emulator.md#hal, docs/emulator.md#paging",
     type: "object",
     required: ["_links", "_embedded", "count", "size"],
     properties: {
@@ -275,7 +277,7 @@ const definitions = {
   PasswordState: {
     "x-confidence":
       "documented (fields); unconfirmed (secondsUntilUnlock, failuresRemaining, warnings names)",
-    "x-source": "pingone-api.md §6.4",
+    "x-source": "docs/emulator.md#password-state",
     type: "object",
     required: ["environment", "user", "status", "_links"],
     properties: {
@@ -301,7 +303,7 @@ const definitions = {
 
   Session: {
     "x-confidence": "documented (examples)",
-    "x-source": "pingone-api.md §10.4",
+    "x-source": "docs/emulator.md#sessions",
     type: "object",
     required: ["id", "environment", "user", "createdAt", "_links"],
     properties: {
@@ -342,7 +344,7 @@ const definitions = {
 
   LinkedAccount: {
     "x-confidence": "documented (fields); unconfirmed (timestamps, _embedded.identityProvider key)",
-    "x-source": "pingone-api.md §10.3",
+    "x-source": "docs/emulator.md#linked-accounts",
     type: "object",
     required: ["id", "environment", "user", "identityProvider", "externalId", "_links"],
     properties: {
@@ -364,7 +366,7 @@ const definitions = {
    */
   IdentityProvider: {
     "x-confidence": "from spec",
-    "x-source": "community IdentityProviderCommon; pingone-api.md §10.3",
+    "x-source": "community IdentityProviderCommon; docs/emulator.md#linked-accounts",
     allOf: [
       community("IdentityProviderCommon"),
       {
@@ -375,10 +377,11 @@ const definitions = {
     ],
   },
 
-  // Request bodies of the action media types (pingone-api.md §2.2), keyed by the media type without "+json".
+  // Request bodies of the action media types (docs/emulator.md#action-media-types), keyed by the media type
+  // without "+json".
   "application/vnd.pingidentity.account.link": {
     "x-confidence": "documented",
-    "x-source": "pingone-api.md §2.2, §10.3",
+    "x-source": "docs/emulator.md#action-media-types, docs/emulator.md#linked-accounts",
     type: "object",
     required: ["identityProvider", "externalId"],
     properties: {
@@ -396,41 +399,41 @@ const definitions = {
   },
   "application/vnd.pingidentity.account.lock": {
     "x-confidence": "documented",
-    "x-source": "pingone-api.md §2.2, §6.2",
+    "x-source": "docs/emulator.md#action-media-types, docs/emulator.md#account-lock",
     type: "object",
     properties: { unlockAt: dateTime },
   },
   "application/vnd.pingidentity.user.verify": {
     "x-confidence": "documented",
-    "x-source": "pingone-api.md §2.2, §6.3",
+    "x-source": "docs/emulator.md#action-media-types, docs/emulator.md#email-verification",
     type: "object",
     required: ["verificationCode"],
     properties: { verificationCode: { type: "string", minLength: 1 } },
   },
   "application/vnd.pingidentity.password.check": {
     "x-confidence": "documented",
-    "x-source": "pingone-api.md §2.2",
+    "x-source": "docs/emulator.md#action-media-types",
     type: "object",
     required: ["password"],
     properties: { password: { type: "string" } },
   },
   "application/vnd.pingidentity.password.recover": {
     "x-confidence": "documented",
-    "x-source": "pingone-api.md §2.2",
+    "x-source": "docs/emulator.md#action-media-types",
     type: "object",
     required: ["recoveryCode", "newPassword"],
     properties: { recoveryCode: { type: "string" }, newPassword: { type: "string" } },
   },
   "application/vnd.pingidentity.password.reset": {
     "x-confidence": "documented",
-    "x-source": "pingone-api.md §2.2",
+    "x-source": "docs/emulator.md#action-media-types",
     type: "object",
     required: ["currentPassword", "newPassword"],
     properties: { currentPassword: { type: "string" }, newPassword: { type: "string" } },
   },
   "application/vnd.pingidentity.password.set": {
     "x-confidence": "documented",
-    "x-source": "pingone-api.md §2.2",
+    "x-source": "docs/emulator.md#action-media-types",
     type: "object",
     required: ["value"],
     properties: {
@@ -442,7 +445,7 @@ const definitions = {
   },
   "application/vnd.pingidentity.password.setValue": {
     "x-confidence": "documented",
-    "x-source": "pingone-api.md §2.2",
+    "x-source": "docs/emulator.md#action-media-types",
     type: "object",
     properties: {
       value: { type: "string" },

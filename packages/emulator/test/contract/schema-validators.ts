@@ -77,7 +77,10 @@ export type CommunitySchemaName =
   | "BrandingTheme"
   | "BrandingThemeDefault";
 
-/** The official spec's error schemas, one per HTTP status (pingone-api.md §5.2, §11.4). */
+/**
+ * The official spec's error schemas, one per HTTP status (docs/emulator.md#error-bodies,
+ * docs/emulator.md#contract-tests).
+ */
 export const OFFICIAL_ERROR_SCHEMAS = {
   400: "BadRequestError",
   401: "UnauthorizedError",

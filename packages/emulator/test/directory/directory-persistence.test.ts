@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { seedDirectory } from "../../src/admin/directory-seed.js";
 import { createEmulator } from "../../src/index.js";
+import { seedDirectory } from "../../src/seed/directory-seed.js";
 import { fetchToken, provisionEnvironment, send } from "../support/emulator-harness.js";
 
 describe("directory persistence on a --db file", () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DirectorySeed, DirectorySeedError, seedDirectory } from "../../src/admin/directory-seed.js";
 import type { EmulatorContext } from "../../src/context.js";
+import { SeedError } from "../../src/index.js";
+import { type DirectorySeed, seedDirectory } from "../../src/seed/directory-seed.js";
 import { expectCollection } from "../contract/schema-validators.js";
 import { type DirectoryTestEnvironment, startDirectoryTestEnvironment } from "./directory-test-client.js";
 
@@ -121,12 +122,12 @@ describe("directory seed", () => {
       ],
       [
         { sessions: [{ user: "seed.bob", createdAt: "soon" }] },
-        /sessions\[0\]: "createdAt" must be an ISO 8601 date-time/,
+        /sessions\[0\]: createdAt must be an ISO 8601 date-time/,
       ],
       [{ groups: "all of them" } as unknown as DirectorySeed, /groups: must be an array/],
     ];
     for (const [directory, message] of failures) {
-      expect(() => seed(directory)).toThrow(DirectorySeedError);
+      expect(() => seed(directory)).toThrow(SeedError);
       expect(() => seed(directory)).toThrow(message);
     }
     expect((await env.api("GET", "/groups")).body.count).toBe(before);

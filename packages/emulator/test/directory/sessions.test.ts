@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDirectory } from "../../src/admin/directory-seed.js";
 import type { EmulatorContext } from "../../src/context.js";
+import { seedDirectory } from "../../src/seed/directory-seed.js";
 import { createSession } from "../../src/store/sessions.js";
 import { expectCollection, expectMatchesSchema, expectPingOneError } from "../contract/schema-validators.js";
 import { type DirectoryTestEnvironment, startDirectoryTestEnvironment } from "./directory-test-client.js";

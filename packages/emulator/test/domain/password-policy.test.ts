@@ -5,7 +5,7 @@ import {
   profileValuesOf,
 } from "../../src/domain/password-policy.js";
 
-// The emulator's Standard policy values (pingone-api.md §6.7).
+// The emulator's Standard policy values (docs/emulator.md#password-policies).
 const standard: PasswordPolicyRules = {
   excludesCommonlyUsed: true,
   excludesProfileData: true,

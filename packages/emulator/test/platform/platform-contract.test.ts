@@ -8,7 +8,10 @@ import {
   startEmulatorFixture,
 } from "../support/emulator-harness.js";
 
-/** The platform's responses checked against the community and official OpenAPI schemas (pingone-api.md §11.4). */
+/**
+ * The platform's responses checked against the community and official OpenAPI schemas
+ * (docs/emulator.md#contract-tests).
+ */
 describe("contract: environments, users, populations and errors", () => {
   let fixture: EmulatorFixture;
   let userId: string;

@@ -1,0 +1,42 @@
+/**
+ * Every error text the emulator sends, in one place so a captured PingOne response can correct it once.
+ * Top-level defaults are the documented ones (docs/emulator.md#error-bodies); the rest are unconfirmed
+ * samples.
+ */
+export const ErrorMessages = {
+  badRequest: "The request could not be completed.",
+  invalidData: "The request could not be completed. One or more validation errors were in the request.",
+  unauthorized: "You do not have access to this resource.",
+  forbidden: "You do not have permissions or are not licensed to make this request.",
+  notFound: "The requested resource was not found.",
+  methodNotAllowed: "The request method is not supported for this resource.",
+  unsupportedMediaType: "The request media type is not supported.",
+  requestLimited: "The request was rate limited. Retry after the time given in the Retry-After header.",
+  unexpected: "An unexpected error occurred.",
+  malformedJson: "The request body is not valid JSON.",
+  bodyNotObject: "The request body must be a JSON object.",
+  bodyTooLarge: "The request body exceeds the maximum allowed size.",
+  invalidToken: "The access token is missing, invalid or expired.",
+  insufficientPermissions: "The access token does not grant the role required for this request.",
+  wrongEnvironment: "The access token is not valid for this environment.",
+  unknownAttribute: "is not a recognized attribute",
+  readOnlyAttribute: "is read-only and cannot be set",
+  requiredValue: "is required",
+  wrongType: (expected: string) => `must be ${expected}`,
+  tooLong: (max: number) => `must be at most ${max} characters`,
+  tooShort: (min: number) => `must be at least ${min} characters`,
+  patternMismatch: "contains characters that are not allowed",
+  notOneOf: "is not one of the allowed values",
+  mustBeUnique: "must be unique",
+  invalidCursor: "The cursor is invalid or does not belong to this query.",
+  invalidLimit: "must be a positive integer",
+  invalidFilter: "The filter expression is invalid or uses an unsupported attribute or operator.",
+  unsupportedParameterValue: "has an unsupported value",
+  unknownPopulation: "does not identify a population of this environment",
+  unknownPasswordPolicy: "does not identify a password policy of this environment",
+  unlockAtInPast: "must be in the future",
+  verificationCodeInvalid: "The verification code is invalid",
+  noEmailForVerification: "The user does not have an email address",
+  populationHasUsers: "A population that contains users cannot be deleted.",
+  defaultPopulationDelete: "The default population cannot be deleted.",
+} as const;
