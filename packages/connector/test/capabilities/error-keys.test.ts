@@ -34,7 +34,7 @@ afterAll(async () => {
   await env?.stop();
 });
 
-describe("error keys (capabilities.md §4.2)", () => {
+describe("error keys (docs/connector-capabilities.md#error-keys)", () => {
   it("maps a PingOne 5xx to unexpectedError with the response in details", async () => {
     const user = await createTestUser(env.client);
     await injectFault({ method: "GET", path: "/v1/environments/*/users/*", status: 500, count: 1 });

@@ -53,7 +53,7 @@ const identifier = fc.oneof(
     .map(([name, extra, before]) => (before ? extra + name : name + extra)),
 );
 
-/** Usernames compare case-insensitively in the emulator by default (pingone-api.md §2.5). */
+/** Usernames compare case-insensitively in the emulator by default (docs/emulator.md#filters). */
 function intendedMember(value: string): string | undefined {
   for (const [username, id] of members) if (username.toLowerCase() === value.toLowerCase()) return id;
   return undefined;

@@ -54,7 +54,7 @@ const identifier = fc.oneof(
     .map(([name, extra, before]) => (before ? extra + name : name + extra)),
 );
 
-/** The emulator compares usernames case-insensitively by default (pingone-api.md §2.5). */
+/** The emulator compares usernames case-insensitively by default (docs/emulator.md#filters). */
 function intendedUser(value: string): string | undefined {
   for (const [username, id] of users) if (username.toLowerCase() === value.toLowerCase()) return id;
   return undefined;
