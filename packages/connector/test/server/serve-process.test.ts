@@ -86,6 +86,9 @@ describe("pingone-connector serve (a real process)", () => {
 
   it("lets in-flight calls finish on SIGTERM, refuses new ones, and exits 0", async () => {
     const serve = await startServe(env);
+    // A first call loads the lazy modules, compiles the validator and fetches the token, so that the
+    // ten calls below are accepted at once; a connection still in the listen backlog at SIGTERM is reset.
+    expect((await readUser(serve.url, userId)).status).toBe(200);
     await fetch(`${env.url}/_emulator/faults`, {
       method: "POST",
       headers: { "content-type": "application/json" },
