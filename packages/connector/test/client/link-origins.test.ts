@@ -20,7 +20,7 @@ describe("HAL links to other hosts", () => {
     }
     return createPingOneClient(
       { environmentId: ENV, clientId: "link-test-client", clientSecret: "link-test-secret", region: "EU" },
-      { dispatcher: agent, tokenStore: createTokenStore(), retry: { attempts: 1 } },
+      { dispatcher: agent, tokenStore: createTokenStore(), retry: { maxAttempts: 1 } },
     );
   }
 
