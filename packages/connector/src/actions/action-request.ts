@@ -1,6 +1,7 @@
 import type { ApiRequest, QueryValue } from "../client/types.js";
 import { isSafePathSegment } from "../input/path-segment.js";
 import { escapePointer, type ValidationProblem } from "../input/problem.js";
+import { illFormedStrings } from "../input/well-formed.js";
 import type { ActionDefinition } from "./definition.js";
 import { fillEndpoint, placeholdersOf } from "./endpoint-template.js";
 import { inputProblems } from "./input-problems.js";
@@ -33,6 +34,9 @@ export function buildActionRequest(
   input: unknown,
   environmentId: string,
 ): ActionRequestOutcome {
+  // Checked before anything else reads the input: no later step may see a string it cannot send.
+  const illFormed = illFormedStrings(input);
+  if (illFormed.length > 0) return { ok: false, problems: illFormed };
   const problems: ValidationProblem[] = [];
   const value = isObject(input) ? structuredClone(input) : input;
   // Ajv reports pointers with canonical names; map them back to the keys the caller used.

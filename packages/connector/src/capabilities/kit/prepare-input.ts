@@ -1,6 +1,7 @@
 import type { ErrorObject } from "ajv";
 import { escapePointer, type ValidationProblem } from "../../input/problem.js";
 import { validatorFor } from "../../input/validator.js";
+import { illFormedStrings } from "../../input/well-formed.js";
 import type { AnyCapabilityDefinition } from "./definition.js";
 
 /** The input, unwrapped from DaVinci's `{ properties: {...} }` when it comes that way. */
@@ -24,6 +25,9 @@ export function prepareInput(definition: AnyCapabilityDefinition, input: unknown
       problems: [{ path: prefix || "/", keyword: "type", message: "the input must be a JSON object" }],
     };
   }
+  // Checked before anything else reads the input: no later step may see a string it cannot send.
+  const illFormed = illFormedStrings(raw, prefix);
+  if (illFormed.length > 0) return { value: {}, problems: illFormed };
   let value = structuredClone(raw) as Record<string, unknown>;
   if (definition.acceptLegacy) value = definition.acceptLegacy(value);
   const validate = validatorFor(definition.input);
