@@ -78,12 +78,21 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   return { url, connector, metrics, shutdown: () => (stopping ??= shutdown()) };
 }
 
+/** The shortest API key the service accepts (docs/connector-service.md#api-key). */
+export const MIN_API_KEY_LENGTH = 16;
+
 /**
  * No key, no service, unless the operator turned the check off on a loopback host
  * (docs/connector-service.md#api-key).
  */
 function checkAuthentication(options: ServiceOptions, host: string): void {
-  if (options.apiKey) return;
+  if (options.apiKey) {
+    // A short key can be guessed online; whitespace alone is a configuration slip, not a key.
+    if (options.apiKey.trim().length >= MIN_API_KEY_LENGTH) return;
+    throw new ServiceStartError(
+      `PINGONE_CONNECTOR_API_KEY must be at least ${MIN_API_KEY_LENGTH} characters (not counting surrounding spaces); generate one with: node -e "console.log(require('node:crypto').randomBytes(24).toString('base64url'))"`,
+    );
+  }
   if (!options.insecureNoAuth) {
     throw new ServiceStartError(
       "PINGONE_CONNECTOR_API_KEY is not set: the service refuses to start without an API key (or pass --insecure-no-auth on a loopback host for local development)",

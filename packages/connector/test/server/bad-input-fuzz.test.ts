@@ -23,7 +23,7 @@ describe("HTTP service under random input", () => {
       connection: env.connection,
       logger: pino({ level: "silent" }),
       port: 0,
-      apiKey: "k",
+      apiKey: "bad-input-fuzz-key-0001",
     });
   });
   afterAll(async () => {
@@ -73,7 +73,7 @@ describe("HTTP service under random input", () => {
       fc.asyncProperty(fc.constantFrom(...paths), input, async (path, body) => {
         const response = await fetch(`${service.url}${path}`, {
           method: "POST",
-          headers: { authorization: "Bearer k", "content-type": "application/json" },
+          headers: { authorization: "Bearer bad-input-fuzz-key-0001", "content-type": "application/json" },
           body,
         });
         const answer = (await response.json()) as { error?: { code?: unknown } };

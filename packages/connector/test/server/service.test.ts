@@ -1,3 +1,4 @@
+import { connect } from "node:net";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningService, startService } from "../../src/server/service.js";
@@ -109,6 +110,37 @@ describe("HTTP service", () => {
     expect((await call("/nowhere")).status).toBe(404);
   });
 
+  it("gives 400 for a body nested deeper than 64 levels, on capabilities and actions", async () => {
+    const deep = `${"[".repeat(2000)}${"]".repeat(2000)}`;
+    for (const path of ["/capabilities/readUser", "/actions/get_users"]) {
+      const response = await call(path, { method: "POST", body: `{"identifier": ${deep}}` });
+      expect(response.status, path).toBe(400);
+      expect(await response.json()).toMatchObject({ error: { code: "invalidJson", message: /64 levels/ } });
+    }
+    const shallow = await call("/capabilities/readUser", {
+      method: "POST",
+      body: JSON.stringify({ matchAttribute: "id", identifier: user.id, extra: [[[[[[[[1]]]]]]]] }),
+    });
+    expect(shallow.status).toBe(200);
+  });
+
+  it("answers an oversized body with 413 and Connection: close, then closes the socket", async () => {
+    const { port } = new URL(service.url);
+    const socket = connect(Number(port), "127.0.0.1");
+    const received: Buffer[] = [];
+    socket.on("data", (chunk: Buffer) => received.push(chunk));
+    const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    socket.write(
+      `POST /capabilities/readUser HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${API_KEY}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${2 * 1024 * 1024}\r\nConnection: keep-alive\r\n\r\n{"a":"`,
+    );
+    await closed;
+    const response = Buffer.concat(received).toString();
+    expect(response).toMatch(/^HTTP\/1\.1 413/);
+    expect(response.toLowerCase()).toContain("connection: close");
+    expect(response).toContain("payloadTooLarge");
+  });
+
   it("runs a Swimlane action and returns PingOne's 404 inside the envelope", async () => {
     const found = await call("/actions/get_user_by_id", {
       method: "POST",
@@ -199,6 +231,13 @@ describe("service start-up", () => {
       apiUrl: "http://127.0.0.1:9",
     };
     await expect(startService({ connection, logger, port: 0 })).rejects.toThrow(/PINGONE_CONNECTOR_API_KEY/);
+    for (const apiKey of ["   ", "short-key-15chr", `  ${"x".repeat(14)}  `]) {
+      const refused = startService({ connection, logger, port: 0, apiKey });
+      await expect(refused).rejects.toThrow(/at least 16 characters.*randomBytes/);
+      await expect(refused).rejects.not.toThrow(apiKey.trim() || "never");
+    }
+    const longEnough = await startService({ connection, logger, port: 0, apiKey: "exactly-16-chars" });
+    await longEnough.shutdown();
     await expect(
       startService({ connection, logger, port: 0, insecureNoAuth: true, host: "0.0.0.0" }),
     ).rejects.toThrow(/loopback/);

@@ -12,7 +12,10 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export function limitBody(maxBytes: number): MiddlewareHandler {
   return bodyLimit({
     maxSize: maxBytes,
+    // The unread rest of the body makes the connection unusable for a next request: close it.
     onError: (c) =>
-      c.json(serviceError("payloadTooLarge", `The request body exceeds ${maxBytes} bytes`), 413),
+      c.json(serviceError("payloadTooLarge", `The request body exceeds ${maxBytes} bytes`), 413, {
+        Connection: "close",
+      }),
   });
 }
