@@ -8,7 +8,7 @@ const INFLATE: Decoder = promisify(inflate);
 const INFLATE_RAW: Decoder = promisify(inflateRaw);
 const BROTLI: Decoder = promisify(brotliDecompress);
 
-/** The `Accept-Encoding` the client sends (as fetch did); {@link decodeBody} undoes each. */
+/** The `Accept-Encoding` the client sends (what fetch sent before it); {@link decodeBody} undoes each. */
 export const ACCEPT_ENCODING = "gzip, deflate, br";
 
 /**

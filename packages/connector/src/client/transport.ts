@@ -74,7 +74,7 @@ export interface ClassifiedTransportFailure {
 
 const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT"]);
 
-/** Names a fetch failure: timeout, caller abort, TLS, proxy, or network. */
+/** Names an exchange that failed without a response: timeout, caller abort, TLS, proxy, or network. */
 export function classifyTransportFailure(
   error: unknown,
   context: { callerAborted: boolean; timeoutMs: number; viaProxy: boolean },

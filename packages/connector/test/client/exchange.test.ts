@@ -80,6 +80,20 @@ describe("HTTP exchange", () => {
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(950);
   });
 
+  it("ends an exchange in flight as soon as the caller aborts", async () => {
+    fake.handlers.push(answer("GET", usersPath, { status: 200, body: {}, delayMs: 3000 }));
+    const client = connect();
+    await client.tokens.getToken();
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 100);
+    const error = await client
+      .request({ method: "GET", path: usersPath.slice(3), signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "ABORTED", outcomeUnknown: false, attempts: 1 });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
   it("keeps a shared token request going when the caller that started it gives up", async () => {
     fake.tokenDelayMs = 200;
     fake.handlers.push(answer("GET", usersPath, { status: 200, body: {} }));
