@@ -74,7 +74,7 @@ export function buildDaVinciManifest(
     const schemaProperties = (input.properties ?? {}) as Record<string, Record<string, unknown>>;
     for (const [name, ui] of Object.entries(capability.properties)) {
       // DaVinci keeps one global definition per property name; the first capability using it wins.
-      if (!(name in properties)) properties[name] = toManifestProperty(ui, schemaProperties[name]);
+      if (!Object.hasOwn(properties, name)) properties[name] = toManifestProperty(ui, schemaProperties[name]);
     }
     manifestCapabilities[capability.id] = toManifestCapability(capability, input);
   }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { UnknownActionError } from "../../src/actions/action-errors.js";
+import { runAction } from "../../src/actions/run-action.js";
 import { CAPABILITIES } from "../../src/capabilities/index.js";
 import { prepareInput } from "../../src/capabilities/kit/prepare-input.js";
 import { createConnector } from "../../src/connector.js";
+import { UnknownCapabilityError } from "../../src/facade/unknown-capability-error.js";
 import { compileSchema } from "../support/schema-validator.js";
 
 const CONTROLS = new Set([
@@ -99,5 +102,32 @@ describe("the capability registry", () => {
       problems: [],
     });
     expect(() => connector.describe("noSuchCapability")).toThrow(/Unknown capability/);
+  });
+
+  it("treats Object.prototype's names as unknown capabilities, actions and options", async () => {
+    const connector = createConnector({
+      envId: "11111111-1111-4111-8111-111111111111",
+      clientId: "client",
+      clientSecret: "secret",
+      region: "NA",
+    });
+    const neverSent = {
+      environmentId: "env",
+      send: () => Promise.reject(new Error("no request may be sent for an unknown name")),
+    } as unknown as Parameters<typeof runAction>[0];
+    for (const name of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      expect(() => connector.describe(name)).toThrow(UnknownCapabilityError);
+      expect(() => connector.validate(name, {})).toThrow(UnknownCapabilityError);
+      await expect(connector.invoke(name, {})).rejects.toThrow(UnknownCapabilityError);
+      await expect(runAction(neverSent, name, {})).rejects.toThrow(UnknownActionError);
+      const result = await connector.invoke("readUser", { matchAttribute: name, identifier: "someone" });
+      expect(result).toMatchObject({ ok: false, code: "invalidInput" });
+      expect(connector.validate("deleteUser", { matchAttribute: name, identifier: "someone" })).toMatchObject(
+        {
+          valid: false,
+          problems: [expect.objectContaining({ path: "/matchAttribute" })],
+        },
+      );
+    }
   });
 });

@@ -1,4 +1,5 @@
 import type { EmulatorContext } from "../context.js";
+import { ownValue } from "../own-value.js";
 import {
   deleteIdentityProvider,
   findIdentityProvider,
@@ -103,7 +104,7 @@ export const IDENTITY_PROVIDER_TYPES: readonly string[] = Object.keys(TYPE_SPECS
 
 /** The spec of the body's `type`; without a known type the other attributes cannot be judged. */
 function typeSpecOf(body: JsonObject): { fields: ObjectSpec; required: readonly string[] } {
-  const type = typeof body.type === "string" ? TYPE_SPECS[body.type] : undefined;
+  const type = typeof body.type === "string" ? ownValue(TYPE_SPECS, body.type) : undefined;
   if (type !== undefined) return type;
   const problem: PingOneErrorDetail =
     body.type === undefined || body.type === null

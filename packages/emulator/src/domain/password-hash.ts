@@ -1,5 +1,6 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
 import { compareSync } from "bcryptjs";
+import { ownValue } from "../own-value.js";
 
 /*
  * Stored passwords are either the emulator's own scrypt hash (PHC string format,
@@ -63,7 +64,7 @@ export function classifyPasswordValue(value: string): PasswordValueEncoding {
       return { kind: "malformed", scheme };
     return { kind: "preEncoded", stored: scheme + encoded };
   }
-  const ssha = SSHA_DIGESTS[scheme];
+  const ssha = ownValue(SSHA_DIGESTS, scheme);
   if (ssha !== undefined) {
     // A salt of at least one byte must follow the digest.
     if (!BASE64.test(encoded) || Buffer.from(encoded, "base64").length <= ssha.length) {
@@ -108,7 +109,7 @@ export function verifyPassword(cleartext: string, stored: string): boolean {
   const scheme = prefix[0];
   const encoded = stored.slice(scheme.length);
   if (scheme === "{BCRYPT}") return compareSync(cleartext, encoded);
-  const ssha = SSHA_DIGESTS[scheme];
+  const ssha = ownValue(SSHA_DIGESTS, scheme);
   if (ssha === undefined) return false;
   const decoded = Buffer.from(encoded, "base64");
   const expected = decoded.subarray(0, ssha.length);

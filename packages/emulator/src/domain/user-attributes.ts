@@ -179,7 +179,7 @@ export function customAttributeValues(
 ): Record<string, unknown> {
   const result: Record<string, unknown> = mode === "replace" ? {} : { ...current };
   for (const name of declared) {
-    if (!(name in body)) continue;
+    if (!Object.hasOwn(body, name)) continue;
     const value = body[name];
     if (value === null) delete result[name];
     else result[name] = value;

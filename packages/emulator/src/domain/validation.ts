@@ -1,3 +1,4 @@
+import { ownValue } from "../own-value.js";
 import { ErrorMessages } from "./error-messages.js";
 import { invalidData, type PingOneErrorDetail } from "./errors.js";
 
@@ -55,7 +56,8 @@ function collectProblems(
   const details: PingOneErrorDetail[] = [];
   const extras = new Set(options.extraStringAttributes ?? []);
   const effective: Record<string, FieldSpec> = { ...spec };
-  for (const name of extras) effective[name] ??= { kind: "string", maxLength: 1024 };
+  for (const name of extras)
+    if (!Object.hasOwn(effective, name)) effective[name] = { kind: "string", maxLength: 1024 };
   checkObject(body, effective, options.required ?? [], "", details);
   return details;
 }
@@ -75,7 +77,7 @@ function checkObject(
   }
   for (const [name, fieldValue] of Object.entries(value)) {
     const target = prefix + name;
-    const field = spec[name];
+    const field = ownValue(spec, name);
     if (field === undefined) {
       details.push({ code: "INVALID_VALUE", target, message: ErrorMessages.unknownAttribute });
       continue;

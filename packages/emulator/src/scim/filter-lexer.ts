@@ -1,3 +1,4 @@
+import { ownValue } from "../own-value.js";
 import { ScimFilterError } from "./filter-error.js";
 
 export type FilterToken =
@@ -90,7 +91,7 @@ function readString(text: string, start: number): { value: string; end: number }
         value += String.fromCharCode(Number.parseInt(hex, 16));
         index += 6;
       } else {
-        const replacement = escaped === undefined ? undefined : SIMPLE_ESCAPES[escaped];
+        const replacement = escaped === undefined ? undefined : ownValue(SIMPLE_ESCAPES, escaped);
         if (replacement === undefined) {
           throw new ScimFilterError(`Invalid escape sequence in the string at position ${index}.`);
         }

@@ -1,3 +1,4 @@
+import { ownValue } from "../own-value.js";
 import type { FilterSqlResolver } from "../scim/filter-sql.js";
 
 /**
@@ -6,7 +7,7 @@ import type { FilterSqlResolver } from "../scim/filter-sql.js";
  */
 export function filterColumns(columns: Readonly<Record<string, string>>): FilterSqlResolver {
   return {
-    column: (attribute) => ({ sql: columns[attribute] ?? "NULL", params: [] }),
+    column: (attribute) => ({ sql: ownValue(columns, attribute) ?? "NULL", params: [] }),
     valuePath: () => ({ sql: "0", params: [] }),
   };
 }

@@ -1,3 +1,4 @@
+import { ownValue } from "../own-value.js";
 import type { FilterSqlResolver, SqlFragment } from "../scim/filter-sql.js";
 import { cachedStatement, type EmulatorDatabase } from "./database.js";
 import { type KeysetPage, keysetPage, scopedCondition } from "./keyset-page.js";
@@ -128,7 +129,7 @@ export function deleteUser(db: EmulatorDatabase, userId: string): void {
  */
 export function userFilterColumn(userTable: string): FilterSqlResolver["column"] {
   return (attribute) => {
-    const column = USER_ATTRIBUTE_COLUMNS[attribute];
+    const column = ownValue(USER_ATTRIBUTE_COLUMNS, attribute);
     if (column !== undefined) return { sql: `${userTable}.${column}`, params: [] };
     return { sql: `json_extract(${userTable}.custom_attributes, ?)`, params: [`$."${attribute}"`] };
   };

@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 const RANKS: Readonly<Record<string, number>> = {
   "clock.ts": 0,
   "settings.ts": 0,
+  "own-value.ts": 0,
   scim: 1,
   controls: 1,
   store: 2,
@@ -49,12 +50,15 @@ function importsOf(file: string): string[] {
 
 /** The layer a module belongs to: its top folder, or the file itself at the root of src/. */
 const layerOf = (module: string): string => module.split("/")[0] as string;
+// Own entries only: a folder named like an Object.prototype member must not pass as ranked.
+const rankOf = (layer: string, fallback: number): number =>
+  Object.hasOwn(RANKS, layer) ? (RANKS[layer] as number) : fallback;
 
 const graph = new Map(sourceFiles(SRC).map((file) => [relative(SRC, file), importsOf(file)]));
 
 describe("emulator layers", () => {
   it("gives every folder and root file of src/ a rank", () => {
-    const unranked = [...graph.keys()].map(layerOf).filter((layer) => RANKS[layer] === undefined);
+    const unranked = [...graph.keys()].map(layerOf).filter((layer) => !Object.hasOwn(RANKS, layer));
     expect([...new Set(unranked)]).toEqual([]);
   });
 
@@ -62,7 +66,7 @@ describe("emulator layers", () => {
     const upward = [...graph].flatMap(([module, imports]) =>
       imports
         .filter((target) => layerOf(target) !== layerOf(module))
-        .filter((target) => (RANKS[layerOf(target)] ?? 99) >= (RANKS[layerOf(module)] ?? -1))
+        .filter((target) => rankOf(layerOf(target), 99) >= rankOf(layerOf(module), -1))
         .map((target) => `${module} -> ${target}`),
     );
     expect(upward).toEqual([]);

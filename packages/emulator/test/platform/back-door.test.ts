@@ -216,6 +216,38 @@ describe("back door /_emulator", () => {
     expect(text.status).toBe(400);
   });
 
+  it("refuses to move the clock beyond 100 years from real time, and leaves it where it was", async () => {
+    const fresh = await startEmulatorFixture();
+    try {
+      const before = (await send("GET", `${fresh.url}/_emulator/clock`)).body.now as string;
+      const hundredAndOneYears = 101 * 365.25 * 24 * 60 * 60;
+      for (const advanceSeconds of [9_000_000_000_000, hundredAndOneYears, Number.MAX_VALUE]) {
+        const refused = await send("POST", `${fresh.url}/_emulator/clock`, { body: { advanceSeconds } });
+        expect(refused.status).toBe(400);
+        expect(refused.body).toMatchObject({
+          code: "INVALID_DATA",
+          details: [{ target: "advanceSeconds", message: expect.stringContaining("100 years") }],
+        });
+      }
+      const health = await send("GET", `${fresh.url}/_emulator/health`);
+      expect(health.status).toBe(200);
+      expect(Date.parse(health.body.now) - Date.parse(before)).toBeLessThan(60_000);
+      expect((await fresh.api("GET", "/users")).status).toBe(200);
+      const ninetyYears = 90 * 365.25 * 24 * 60 * 60;
+      expect(
+        (await send("POST", `${fresh.url}/_emulator/clock`, { body: { advanceSeconds: ninetyYears } }))
+          .status,
+      ).toBe(200);
+      const tooFarInTotal = await send("POST", `${fresh.url}/_emulator/clock`, {
+        body: { advanceSeconds: ninetyYears },
+      });
+      expect(tooFarInTotal.status).toBe(400);
+      expect((await send("GET", `${fresh.url}/_emulator/health`)).status).toBe(200);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
   it("counts requests by route pattern and status, and tokens issued", async () => {
     const fresh = await startEmulatorFixture();
     try {

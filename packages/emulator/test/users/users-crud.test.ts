@@ -168,6 +168,54 @@ describe("users: create, import, read, replace, update, delete", () => {
     expect(countUsers()).toBe(before);
   });
 
+  it("refuses Object.prototype's names as attributes, like any unknown one, and writes nothing", async () => {
+    const created = await fixture.api("POST", "/users", {
+      body: { username: "proto-target", email: "pt@example.com" },
+    });
+    const userId = created.body.id as string;
+    const before = countUsers();
+    const stored = () => fixture.emulator.db.prepare("SELECT * FROM users WHERE id = ?").get(userId);
+    const unchanged = stored();
+    for (const name of ["bogusAttr", "__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      // Raw JSON: an object literal would not carry "__proto__" as an own key.
+      const value = `{"${name}":"x"}`;
+      const attempts = [
+        {
+          method: "POST",
+          path: "/users",
+          body: `{"username":"p-${name}","email":"p@example.com","${name}":"x"}`,
+        },
+        {
+          method: "POST",
+          path: "/users",
+          body: `{"username":"n-${name}","email":"n@example.com","name":${value}}`,
+          target: `name.${name}`,
+        },
+        {
+          method: "PUT",
+          path: `/users/${userId}`,
+          body: `{"username":"proto-target","email":"pt@example.com","${name}":"x"}`,
+        },
+        { method: "PATCH", path: `/users/${userId}`, body: `{"${name}":"x"}` },
+        {
+          method: "PATCH",
+          path: `/users/${userId}`,
+          body: `{"address":${value}}`,
+          target: `address.${name}`,
+        },
+      ];
+      for (const attempt of attempts) {
+        const refused = await fixture.api(attempt.method, attempt.path, { rawBody: attempt.body });
+        expect(refused.status, `${attempt.method} ${attempt.body}`).toBe(400);
+        expect(refused.body.details).toEqual([
+          expect.objectContaining({ code: "INVALID_VALUE", target: attempt.target ?? name }),
+        ]);
+      }
+    }
+    expect(countUsers()).toBe(before);
+    expect(stored()).toEqual(unchanged);
+  });
+
   it("answers 415 for a create with an unknown media type", async () => {
     const result = await fixture.api("POST", "/users", {
       body: { username: "media", email: "m@example.com" },

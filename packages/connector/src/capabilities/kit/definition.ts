@@ -172,7 +172,7 @@ function withSharedErrors(
 ): Record<string, string> {
   const errors = { ...own };
   for (const set of shared) {
-    for (const [key, meaning] of Object.entries(set)) if (!(key in errors)) errors[key] = meaning;
+    for (const [key, meaning] of Object.entries(set)) if (!Object.hasOwn(errors, key)) errors[key] = meaning;
   }
   return errors;
 }
