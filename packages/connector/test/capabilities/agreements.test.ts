@@ -4,12 +4,11 @@ import {
   createAgreementViaApi,
   createRevisionViaApi,
   emulatorNow,
-  requestCount,
   setAgreementEnabled,
 } from "../support/agreement-setup.js";
 import { invokeError, invokeOk } from "../support/capability-harness.js";
 import { useEmulatorConnector } from "../support/emulator-connector.js";
-import { createTestUser } from "../support/emulator-environment.js";
+import { createTestUser, requestCount } from "../support/emulator-environment.js";
 
 const fixture = useEmulatorConnector({ client: { retry: { maxAttempts: 1 } } });
 const MISSING = "7d3c1a4e-0b5f-4c2d-9e8a-1f2b3c4d5e6f";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { requestCount } from "../support/agreement-setup.js";
 import { invokeError, invokeOk } from "../support/capability-harness.js";
 import { useEmulatorConnector } from "../support/emulator-connector.js";
+import { requestCount } from "../support/emulator-environment.js";
 
 const fixture = useEmulatorConnector({ client: { retry: { maxAttempts: 1 } } });
 

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ActionInputError } from "../../src/index.js";
-import { requestCount } from "../support/agreement-setup.js";
 import { invokeError, invokeOk } from "../support/capability-harness.js";
 import { useEmulatorConnector } from "../support/emulator-connector.js";
-import { createTestUser } from "../support/emulator-environment.js";
+import { createTestUser, requestCount } from "../support/emulator-environment.js";
 
 const fixture = useEmulatorConnector({ client: { retry: { maxAttempts: 1 } } });
 const LONE = "\ud800";

@@ -112,11 +112,3 @@ export async function setAgreementEnabled(
     body: { name: fixture.name, enabled },
   });
 }
-
-/** Every PingOne API request the emulator has served (the back door is not counted). */
-export async function requestCount(emulatorUrl: string): Promise<number> {
-  const stats = (await (await fetch(`${emulatorUrl}/_emulator/stats`)).json()) as {
-    requests: { count: number }[];
-  };
-  return stats.requests.reduce((sum, entry) => sum + entry.count, 0);
-}
