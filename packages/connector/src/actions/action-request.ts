@@ -38,7 +38,7 @@ export function buildActionRequest(
   const illFormed = illFormedStrings(input);
   if (illFormed.length > 0) return { ok: false, problems: illFormed };
   const problems: ValidationProblem[] = [];
-  const value = isObject(input) ? structuredClone(input) : input;
+  const value = isObject(input) ? withoutEmptyUnlistedGroups(action, structuredClone(input)) : input;
   // Ajv reports pointers with canonical names; map them back to the keys the caller used.
   const renamed = new Map<string, string>();
 
@@ -89,6 +89,22 @@ export function buildActionRequest(
   if (value.json_body !== undefined) request.body = value.json_body;
   if (action.idempotent) request.idempotent = true;
   return { ok: true, request };
+}
+
+/** The input groups a Swimlane action can have. */
+const INPUT_GROUPS = new Set(["path_parameters", "parameters", "headers", "json_body"]);
+
+/**
+ * Turbine sends the input groups of its form even when they are empty: an empty one (`{}`) that
+ * the action does not have asks for nothing and is dropped. A non-empty one stays an error.
+ */
+function withoutEmptyUnlistedGroups(action: ActionDefinition, input: Group): Group {
+  const listed = action.inputSchema.properties;
+  for (const [group, given] of Object.entries(input)) {
+    const empty = isObject(given) && Object.keys(given).length === 0;
+    if (empty && INPUT_GROUPS.has(group) && !Object.hasOwn(listed, group)) delete input[group];
+  }
+  return input;
 }
 
 /** Action endpoints are relative to the API host (`v1/...`); the client is rooted at `/v1`. */

@@ -263,6 +263,25 @@ describe("get_role_assignments", () => {
       expect.objectContaining({ path: "/json_body", keyword: "additionalProperties" }),
     ]);
   });
+
+  it("accepts the empty groups Turbine sends for a page that lists no such parameters", async () => {
+    const envelope = await connector.runAction("get_role_assignments", {
+      path_parameters: { userID: userId },
+      parameters: {},
+      headers: {},
+      json_body: {},
+    });
+    expect(envelope.status_code).toBe(200);
+    const error = await expectRefused("get_role_assignments", {
+      path_parameters: { userID: userId },
+      parameters: { limit: 1 },
+      extra: {},
+    });
+    expect(error.problems).toEqual([
+      expect.objectContaining({ path: "/parameters", keyword: "additionalProperties" }),
+      expect.objectContaining({ path: "/extra", keyword: "additionalProperties" }),
+    ]);
+  });
 });
 
 describe("get_user_by_id", () => {
