@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { DryRunReport } from "../../src/capabilities/kit/run.js";
 import { createConnector } from "../../src/connector.js";
-import { useEmulatorConnector } from "../support/emulator-connector.js";
 import { invokeError } from "../support/capability-harness.js";
+import { useEmulatorConnector } from "../support/emulator-connector.js";
 import { createTestUser, requestCount } from "../support/emulator-environment.js";
 
 const fixture = useEmulatorConnector();
