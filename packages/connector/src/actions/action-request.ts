@@ -1,4 +1,5 @@
 import type { ApiRequest, QueryValue } from "../client/types.js";
+import { HEADER_VALUE_RULE, isHeaderName, isHeaderValue } from "../input/header-value.js";
 import { isSafePathSegment } from "../input/path-segment.js";
 import { escapePointer, type ValidationProblem } from "../input/problem.js";
 import { illFormedStrings } from "../input/well-formed.js";
@@ -63,7 +64,7 @@ export function buildActionRequest(
       value.path_parameters = folded;
     }
     if (isObject(value.headers)) {
-      checkHeaderNames(value.headers, problems);
+      checkHeaders(value.headers, problems);
       value.headers = foldKeys(value.headers, ["Content-Type"], "/headers", problems, renamed);
     }
   }
@@ -146,14 +147,20 @@ function foldKeys(
   return out;
 }
 
-function checkHeaderNames(headers: Group, problems: ValidationProblem[]): void {
-  for (const name of Object.keys(headers)) {
+/** Names the connector owns, and names or values HTTP cannot carry (the client would throw mid-call). */
+function checkHeaders(headers: Group, problems: ValidationProblem[]): void {
+  for (const [name, value] of Object.entries(headers)) {
+    const path = `/headers/${escapePointer(name)}`;
     if (RESERVED_HEADERS.has(name.toLowerCase())) {
       problems.push({
-        path: `/headers/${escapePointer(name)}`,
+        path,
         keyword: "reservedHeader",
         message: `${name} is set by the connector and cannot be given`,
       });
+    } else if (!isHeaderName(name)) {
+      problems.push({ path, keyword: "headerName", message: "is not a valid HTTP header name" });
+    } else if (typeof value === "string" && !isHeaderValue(value)) {
+      problems.push({ path, keyword: "headerValue", message: HEADER_VALUE_RULE });
     }
   }
 }
