@@ -22,7 +22,7 @@ import {
  * `FAST_CHECK_SEED` replays a run (the seed is in every test name), `FAST_CHECK_RUNS` sets its size.
  */
 const SEED = Number(process.env.FAST_CHECK_SEED ?? 20261210);
-const RUNS_PER_TARGET = Number(process.env.FAST_CHECK_RUNS ?? 60);
+const RUNS_PER_TARGET = Number(process.env.FAST_CHECK_RUNS ?? 100);
 const API_KEY = "hostile-input-property-key";
 
 let env: EmulatorEnvironment;
