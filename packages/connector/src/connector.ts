@@ -16,6 +16,7 @@ import {
 } from "./facade/capability-description.js";
 import { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 import type { ValidationProblem } from "./input/problem.js";
+import type { InputWarning } from "./input/warning.js";
 import { USER_AGENT } from "./version.js";
 
 export interface ConnectorOptions {
@@ -26,6 +27,8 @@ export interface ConnectorOptions {
 export interface ValidationReport {
   valid: boolean;
   problems: ValidationProblem[];
+  /** The properties the capability would ignore; they never make an input invalid. */
+  warnings: InputWarning[];
 }
 
 export interface InvokeOptions {
@@ -38,7 +41,7 @@ export interface Connector {
   list(): CapabilitySummary[];
   /** @throws {UnknownCapabilityError} */
   describe(id: string): CapabilityDescription;
-  /** Never throws for bad input: every problem comes back with a JSON Pointer. */
+  /** Never throws for bad input: every problem, and every ignored property, comes back with a JSON Pointer. */
   validate(id: string, input: unknown): ValidationReport;
   /** Runs a capability and returns its one internal result (see `toDaVinciEnvelope`). */
   invoke(id: string, input: unknown, options: InvokeOptions & { dryRun: true }): Promise<DryRunReport>;
@@ -97,8 +100,8 @@ export function createConnector(
     list: () => CAPABILITIES.map(summarizeCapability),
     describe: (id) => describeCapability(definition(id)),
     validate(id, input) {
-      const { problems } = prepareInput(definition(id), input);
-      return { valid: problems.length === 0, problems };
+      const { problems, warnings } = prepareInput(definition(id), input);
+      return { valid: problems.length === 0, problems, warnings };
     },
     invoke: invoke as Connector["invoke"],
     runAction: (name, input, actionOptions) => runAction(liveClient(), name, input, actionOptions),

@@ -197,5 +197,6 @@ export {
 } from "./facade/error-outcome.js";
 export { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 export type { ValidationProblem } from "./input/problem.js";
+export type { InputWarning } from "./input/warning.js";
 export { REDACTED, SecretRegistry } from "./redaction/redact.js";
 export { CONNECTOR_VERSION } from "./version.js";

@@ -1,4 +1,5 @@
 import type { ApiRequest, QueryValue } from "../client/types.js";
+import { HEADER_VALUE_RULE, isHeaderName, isHeaderValue } from "../input/header-value.js";
 import { isSafePathSegment } from "../input/path-segment.js";
 import { escapePointer, type ValidationProblem } from "../input/problem.js";
 import { illFormedStrings } from "../input/well-formed.js";
@@ -38,7 +39,7 @@ export function buildActionRequest(
   const illFormed = illFormedStrings(input);
   if (illFormed.length > 0) return { ok: false, problems: illFormed };
   const problems: ValidationProblem[] = [];
-  const value = isObject(input) ? structuredClone(input) : input;
+  const value = isObject(input) ? withoutEmptyUnlistedGroups(action, structuredClone(input)) : input;
   // Ajv reports pointers with canonical names; map them back to the keys the caller used.
   const renamed = new Map<string, string>();
 
@@ -63,7 +64,7 @@ export function buildActionRequest(
       value.path_parameters = folded;
     }
     if (isObject(value.headers)) {
-      checkHeaderNames(value.headers, problems);
+      checkHeaders(value.headers, problems);
       value.headers = foldKeys(value.headers, ["Content-Type"], "/headers", problems, renamed);
     }
   }
@@ -89,6 +90,22 @@ export function buildActionRequest(
   if (value.json_body !== undefined) request.body = value.json_body;
   if (action.idempotent) request.idempotent = true;
   return { ok: true, request };
+}
+
+/** The input groups a Swimlane action can have. */
+const INPUT_GROUPS = new Set(["path_parameters", "parameters", "headers", "json_body"]);
+
+/**
+ * Turbine sends the input groups of its form even when they are empty: an empty one (`{}`) that
+ * the action does not have asks for nothing and is dropped. A non-empty one stays an error.
+ */
+function withoutEmptyUnlistedGroups(action: ActionDefinition, input: Group): Group {
+  const listed = action.inputSchema.properties;
+  for (const [group, given] of Object.entries(input)) {
+    const empty = isObject(given) && Object.keys(given).length === 0;
+    if (empty && INPUT_GROUPS.has(group) && !Object.hasOwn(listed, group)) delete input[group];
+  }
+  return input;
 }
 
 /** Action endpoints are relative to the API host (`v1/...`); the client is rooted at `/v1`. */
@@ -130,14 +147,20 @@ function foldKeys(
   return out;
 }
 
-function checkHeaderNames(headers: Group, problems: ValidationProblem[]): void {
-  for (const name of Object.keys(headers)) {
+/** Names the connector owns, and names or values HTTP cannot carry (the client would throw mid-call). */
+function checkHeaders(headers: Group, problems: ValidationProblem[]): void {
+  for (const [name, value] of Object.entries(headers)) {
+    const path = `/headers/${escapePointer(name)}`;
     if (RESERVED_HEADERS.has(name.toLowerCase())) {
       problems.push({
-        path: `/headers/${escapePointer(name)}`,
+        path,
         keyword: "reservedHeader",
         message: `${name} is set by the connector and cannot be given`,
       });
+    } else if (!isHeaderName(name)) {
+      problems.push({ path, keyword: "headerName", message: "is not a valid HTTP header name" });
+    } else if (typeof value === "string" && !isHeaderValue(value)) {
+      problems.push({ path, keyword: "headerValue", message: HEADER_VALUE_RULE });
     }
   }
 }

@@ -10,12 +10,15 @@
  *    for the shared fragments (kit/), which bring their properties, UI, error keys and legacy
  *    names; its own `input` properties (TypeBox: the product's names, `required`, lengths,
  *    enums, defaults), `properties` (UI), `errors` (only its own keys: DEFAULT_ERRORS are
- *    added), `examples`, `output` (`outputSchema({...})` adds rawResponse, statusCode, headers)
- *    and the handler. Export `<Id>Input`/`<Id>Output` as `Static<typeof <id>.input>`.
- * 2. In the handler: `resolveUser(ctx, input)` finds the target user (before it, refuse the
- *    capability's own bad input, so it costs no call); `ctx.client.request({ method, path, ... })`
- *    calls PingOne (the kit adds the signal and transaction id); mark the call after which the
- *    handler only reshapes responses with `final: true`; return `succeed(projections, response)`.
+ *    added), `examples`, `output` (`outputSchema({...})` adds rawResponse, statusCode, headers),
+ *    `legacy` (the old property names it maps) and the handler. Export `<Id>Input`/`<Id>Output`
+ *    as `Static<typeof <id>.input>`.
+ * 2. In the handler: first refuse the capability's own bad input (so it costs no call and a dry
+ *    run reaches the same verdict); `resolveUser(ctx, input)` finds the target user;
+ *    `ctx.client.request({ method, path, ... })` calls PingOne (the kit adds the signal and
+ *    transaction id); mark the call after which the handler only reshapes responses with
+ *    `final: true`, and send one whose answer the next calls do not depend on with
+ *    `ctx.client.requestAhead`; return `succeed(projections, response)`.
  *    Let `PingOneApiError` propagate for the general key, or throw `new CapabilityError(key,
  *    message, { apiError })` for a capability-specific one. Never catch errors wholesale: a dry
  *    run stops by throwing through the handler. The rules: docs/connector-capabilities.md.

@@ -28,7 +28,8 @@ export class DryRunStop extends Error {
 /**
  * A {@link PingOneClient} that records the requests it is asked to send and sends nothing. It
  * fetches no token and never invents a response: at the first call the handler waits on, it
- * stops the run (`complete` when the call was marked final).
+ * stops the run (`complete` when the call was marked final). A call recorded with `record` does
+ * not stop it.
  */
 export class RecordingPingOneClient implements PingOneClient {
   readonly environmentId: string;
@@ -74,8 +75,12 @@ export class RecordingPingOneClient implements PingOneClient {
 
   async close(): Promise<void> {}
 
-  /** Builds the request with the HTTP client's own builder, then redacts it. */
-  private record(request: ApiRequest): RecordedRequest {
+  /**
+   * Records a request without stopping the run: for a call whose answer the later calls do not
+   * depend on (`requestAhead` in the capability kit). Built with the HTTP client's own builder,
+   * then redacted.
+   */
+  record(request: ApiRequest): RecordedRequest {
     const outgoing = buildRequest(this.target, request);
     const headers: Record<string, string> = { ...outgoing.headers, authorization: `Bearer ${REDACTED}` };
     const recorded: RecordedRequest = { method: request.method, url: outgoing.url, headers };

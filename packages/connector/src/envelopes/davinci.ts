@@ -1,4 +1,5 @@
 import type { CapabilityFailure, CapabilityResult, CapabilitySuccess } from "../capabilities/kit/result.js";
+import type { InputWarning } from "../input/warning.js";
 
 /** The fields every DaVinci output carries besides the projections. */
 export interface DaVinciOutputFields {
@@ -11,6 +12,8 @@ export interface DaVinciOutputFields {
 export interface DaVinciSuccess {
   eventName: "continue";
   output: Record<string, unknown> & DaVinciOutputFields;
+  /** The input properties the capability ignored, when there are any (docs/connector-service.md#davinci-output). */
+  warnings?: InputWarning[];
 }
 
 /** DaVinci failure: what the engine stores as `payload.error` (docs/connector-service.md#davinci-output). */
@@ -28,6 +31,8 @@ export interface DaVinciFailure {
     outcomeUnknown?: boolean;
     transactionId?: string;
   };
+  /** The input properties the capability ignored, when there are any. */
+  warnings?: InputWarning[];
 }
 
 export type DaVinciEnvelope = DaVinciSuccess | DaVinciFailure;
@@ -47,7 +52,9 @@ function davinciSuccess(result: CapabilitySuccess): DaVinciSuccess {
   if (result.includeRawResponse !== false) {
     output.rawResponse = "rawResponse" in result ? result.rawResponse : (response.body ?? {});
   }
-  return { eventName: "continue", output };
+  const envelope: DaVinciSuccess = { eventName: "continue", output };
+  if (result.warnings) envelope.warnings = result.warnings;
+  return envelope;
 }
 
 function davinciFailure(result: CapabilityFailure): DaVinciFailure {
@@ -66,5 +73,7 @@ function davinciFailure(result: CapabilityFailure): DaVinciFailure {
   if (result.correlationId) error.correlationId = result.correlationId;
   if (result.outcomeUnknown) error.outcomeUnknown = true;
   if (result.transactionId) error.transactionId = result.transactionId;
-  return { error };
+  const envelope: DaVinciFailure = { error };
+  if (result.warnings) envelope.warnings = result.warnings;
+  return envelope;
 }

@@ -3,6 +3,24 @@ import type { AnyCapabilityDefinition } from "../capabilities/kit/definition.js"
 import { plainSchema } from "../json-schema/plain-schema.js";
 import { CONNECTOR_VERSION } from "../version.js";
 
+/** `warnings`: the input properties a capability ignored (docs/connector-service.md#davinci-output). */
+const WARNINGS_SCHEMA = {
+  type: "array",
+  description:
+    "The input properties the capability neither declares nor maps from a legacy name: accepted and not used. Present only when there are some.",
+  items: {
+    type: "object",
+    required: ["path", "keyword", "message"],
+    properties: {
+      path: { type: "string", description: "JSON Pointer into the input as sent" },
+      keyword: { const: "ignoredProperty" },
+      message: { type: "string", examples: ["ignored property: population"] },
+    },
+  },
+};
+
+const warningsRef = { $ref: "#/components/schemas/Warnings" };
+
 const ERROR_SCHEMA = {
   type: "object",
   required: ["error"],
@@ -30,6 +48,7 @@ const ERROR_SCHEMA = {
         correlationId: { type: "string" },
       },
     },
+    warnings: warningsRef,
   },
 };
 
@@ -67,7 +86,7 @@ export function buildOpenApiDocument(
     paths,
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer" } },
-      schemas: { Error: ERROR_SCHEMA },
+      schemas: { Error: ERROR_SCHEMA, Warnings: WARNINGS_SCHEMA },
     },
   };
 }
@@ -87,7 +106,8 @@ function capabilityOperation(capability: AnyCapabilityDefinition) {
         in: "query",
         required: false,
         schema: { type: "boolean" },
-        description: "Return the PingOne requests the call would make, without sending them",
+        description:
+          "Return the PingOne requests the call would make, without sending them (`{ dryRun, capability, complete, requests, warnings, pendingOn?, error? }`)",
       },
     ],
     requestBody: {
@@ -115,7 +135,11 @@ function capabilityResponses(capability: AnyCapabilityDefinition) {
           schema: {
             type: "object",
             required: ["eventName", "output"],
-            properties: { eventName: { const: "continue" }, output: plainSchema(capability.output) },
+            properties: {
+              eventName: { const: "continue" },
+              output: plainSchema(capability.output),
+              warnings: warningsRef,
+            },
           },
         },
       },

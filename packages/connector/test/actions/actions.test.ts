@@ -8,6 +8,7 @@ import type { SwimlaneEnvelope } from "../../src/envelopes/swimlane.js";
 import {
   createTestUser,
   type EmulatorEnvironment,
+  requestCount,
   startEmulatorEnvironment,
 } from "../support/emulator-environment.js";
 import { compileSchema } from "../support/schema-validator.js";
@@ -261,6 +262,41 @@ describe("get_role_assignments", () => {
     });
     expect(error.problems).toEqual([
       expect.objectContaining({ path: "/json_body", keyword: "additionalProperties" }),
+    ]);
+  });
+});
+
+describe("input groups and headers, for every action", () => {
+  it("refuses a header name or value HTTP cannot carry, before any call", async () => {
+    const before = await requestCount(env.url);
+    const error = await expectRefused("user_account_unlock", {
+      path_parameters: { userID: userId },
+      headers: { "Content-Type": "application/json\r\nX-Injected: 1", "X-Note": "日本", "Bad Name": "x" },
+    });
+    expect(error.problems).toEqual([
+      expect.objectContaining({ path: "/headers/Content-Type", keyword: "headerValue" }),
+      expect.objectContaining({ path: "/headers/X-Note", keyword: "headerValue" }),
+      expect.objectContaining({ path: "/headers/Bad Name", keyword: "headerName" }),
+    ]);
+    expect(await requestCount(env.url)).toBe(before);
+  });
+
+  it("accepts the empty groups Turbine sends for a page that lists no such parameters", async () => {
+    const envelope = await connector.runAction("get_role_assignments", {
+      path_parameters: { userID: userId },
+      parameters: {},
+      headers: {},
+      json_body: {},
+    });
+    expect(envelope.status_code).toBe(200);
+    const error = await expectRefused("get_role_assignments", {
+      path_parameters: { userID: userId },
+      parameters: { limit: 1 },
+      extra: {},
+    });
+    expect(error.problems).toEqual([
+      expect.objectContaining({ path: "/parameters", keyword: "additionalProperties" }),
+      expect.objectContaining({ path: "/extra", keyword: "additionalProperties" }),
     ]);
   });
 });

@@ -96,6 +96,26 @@ describe("readAgreementContent: language lookup (RFC 4647)", () => {
   });
 });
 
+describe("an Accept-Language no HTTP header can carry", () => {
+  it("is invalidInput before any call, for every capability that sends it", async () => {
+    const { env, connector } = fixture;
+    const user = await createTestUser(env.client);
+    const before = await requestCount(env.url);
+    for (const acceptLanguage of ["日本語", "en\r\nX-Injected: 1"]) {
+      for (const id of ["checkUserAgreement", "readUserAgreements", "revokeUserAgreement"]) {
+        const error = await invokeError(connector, id, {
+          identifier: user.id,
+          agreementId: MISSING,
+          acceptLanguage,
+        });
+        expect(error.code, id).toBe("invalidInput");
+        expect(error.message, id).toContain("acceptLanguage must be a valid HTTP header value");
+      }
+    }
+    expect(await requestCount(env.url)).toBe(before);
+  });
+});
+
 describe("checkUserAgreement", () => {
   it("says PENDING with a presentation for a user who never consented, in the Accept-Language", async () => {
     const { env, connector } = fixture;

@@ -100,6 +100,7 @@ describe("the capability registry", () => {
     expect(connector.validate("checkPassword", { identifier: "a", password: "b" })).toEqual({
       valid: true,
       problems: [],
+      warnings: [],
     });
     expect(() => connector.describe("noSuchCapability")).toThrow(/Unknown capability/);
   });

@@ -282,7 +282,7 @@ describe("createUser", () => {
     const readOnly = await invokeError(fixture.connector, "createUser", {
       username: `ro-${Date.now()}`,
       email: "ro@example.com",
-      additionalUserProperties: [{ name: "enabled", value: "false", preferredDataType: "boolean" }],
+      additionalUserProperties: [{ name: "lifecycle.status", value: "ACCOUNT_OK" }],
     });
     expect(readOnly.code).toBe("invalidInput");
   });

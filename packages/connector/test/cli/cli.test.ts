@@ -253,3 +253,33 @@ describe("pingone-connector CLI", () => {
     expect(bad.code).toBe(2);
   });
 });
+
+describe("pingone-connector and the properties a capability ignores", () => {
+  it("lists them as warnings in validate and in a dry run, without failing either", async () => {
+    const input = JSON.stringify({
+      properties: { userId: "u-1", newPassword: "N3w-Pass!x", population: "p" },
+    });
+    const validated = await cli(["validate", "setPassword", "--input", input], {});
+    expect(validated.code).toBe(0);
+    expect(validated.stderr).toBe("warning: /properties/population: ignored property: population\n");
+    expect(JSON.parse(validated.stdout)).toEqual({
+      valid: true,
+      problems: [],
+      warnings: [
+        {
+          path: "/properties/population",
+          keyword: "ignoredProperty",
+          message: "ignored property: population",
+        },
+      ],
+    });
+    const dry = await cli(["invoke", "setPassword", "--dry-run", "--input", input]);
+    expect(dry.code).toBe(0);
+    expect(dry.stderr).toContain("warning: /properties/population: ignored property: population");
+    expect(JSON.parse(dry.stdout)).toMatchObject({
+      dryRun: true,
+      warnings: [{ path: "/properties/population", message: "ignored property: population" }],
+    });
+    expect(dry.stdout).not.toContain("N3w-Pass!x");
+  });
+});

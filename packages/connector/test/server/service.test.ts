@@ -82,6 +82,40 @@ describe("HTTP service", () => {
     expect(response.status).toBe(body.error.httpResponseCode);
   });
 
+  it("returns the properties a capability ignored in warnings: in the result, the failure and a dry run", async () => {
+    const ignored = [
+      { path: "/properties/userViews", keyword: "ignoredProperty", message: "ignored property: userViews" },
+    ];
+    const post = (path: string, identifier: string) =>
+      call(path, {
+        method: "POST",
+        body: JSON.stringify({ properties: { identifier, userViews: [] } }),
+      }).then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as Record<string, unknown>,
+      }));
+    const ok = await post("/capabilities/readUser", user.id);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ eventName: "continue", warnings: ignored });
+    const failed = await post("/capabilities/readUser", "00000000-0000-4000-8000-000000000000");
+    expect(failed.body).toMatchObject({ error: { code: "noUserMatch" }, warnings: ignored });
+    const dry = await post("/capabilities/readUser?dryRun=true", user.id);
+    expect(dry.body).toMatchObject({ dryRun: true, warnings: ignored });
+    const clean = await call("/capabilities/readUser", {
+      method: "POST",
+      body: JSON.stringify({ identifier: user.id }),
+    });
+    expect(await clean.json()).not.toHaveProperty("warnings");
+    const openApi = (await (await call("/openapi.json")).json()) as {
+      components: { schemas: Record<string, unknown> };
+      paths: Record<string, { post: { responses: Record<string, unknown> } }>;
+    };
+    expect(openApi.components.schemas.Warnings).toMatchObject({ type: "array" });
+    expect(JSON.stringify(openApi.paths["/capabilities/readUser"]?.post.responses["200"])).toContain(
+      "#/components/schemas/Warnings",
+    );
+  });
+
   it("lists every validation problem with a JSON pointer, before calling PingOne", async () => {
     const before = await tokensIssued(env.url);
     const response = await call("/capabilities/readUser", {

@@ -85,10 +85,23 @@ export async function createTestUser(
   return response.body;
 }
 
+/** One line of the emulator's request statistics: calls by method, route pattern and status. */
+export interface ServedRequests {
+  method: string;
+  route: string;
+  status: number;
+  count: number;
+}
+
+/** The PingOne API requests the emulator has served, by route (the back door is not counted). */
+export async function servedRequests(emulatorUrl: string): Promise<ServedRequests[]> {
+  const stats = (await (await fetch(`${emulatorUrl}/_emulator/stats`)).json()) as {
+    requests: ServedRequests[];
+  };
+  return stats.requests;
+}
+
 /** Every PingOne API request the emulator has served (the back door is not counted). */
 export async function requestCount(emulatorUrl: string): Promise<number> {
-  const stats = (await (await fetch(`${emulatorUrl}/_emulator/stats`)).json()) as {
-    requests: { count: number }[];
-  };
-  return stats.requests.reduce((sum, entry) => sum + entry.count, 0);
+  return (await servedRequests(emulatorUrl)).reduce((sum, entry) => sum + entry.count, 0);
 }

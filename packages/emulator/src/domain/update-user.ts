@@ -89,6 +89,18 @@ export function setUserEnabled(
   return loadUser(ctx.db, environmentId, user.id);
 }
 
+/** `PUT …/mfaEnabled`: the one way to change it after the create (PATCH and PUT of the user refuse it). */
+export function setUserMfaEnabled(
+  ctx: EmulatorContext,
+  environmentId: string,
+  userId: string,
+  mfaEnabled: boolean,
+): UserRow {
+  const user = loadUser(ctx.db, environmentId, userId);
+  updateUserColumns(ctx.db, user.id, { mfa_enabled: mfaEnabled ? 1 : 0 }, ctx.clock.now());
+  return loadUser(ctx.db, environmentId, user.id);
+}
+
 /** `DELETE P/users/{id}`: its memberships, links, sessions and assignments go with it. */
 export function removeUser(ctx: EmulatorContext, environmentId: string, userId: string): void {
   deleteUser(ctx.db, loadUser(ctx.db, environmentId, userId).id);

@@ -21,3 +21,9 @@ export function toUserEnabledResource(c: Context, user: UserRow): Body {
   const path = userPath(user.environment_id, user.id);
   return { _links: links(c, { self: `${path}/enabled`, user: path }), enabled: user.enabled === 1 };
 }
+
+/** `P/users/{id}/mfaEnabled`. */
+export function toUserMfaEnabledResource(c: Context, user: UserRow): Body {
+  const path = userPath(user.environment_id, user.id);
+  return { _links: links(c, { self: `${path}/mfaEnabled`, user: path }), mfaEnabled: user.mfa_enabled === 1 };
+}

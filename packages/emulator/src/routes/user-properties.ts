@@ -1,13 +1,17 @@
 import { loadUser } from "../domain/create-user.js";
 import { Roles } from "../domain/roles.js";
-import { moveUserToPopulation, setUserEnabled } from "../domain/update-user.js";
+import { moveUserToPopulation, setUserEnabled, setUserMfaEnabled } from "../domain/update-user.js";
 import { assertValid } from "../domain/validation.js";
 import { readJsonObject } from "../http/json-body.js";
 import { requireRole } from "../middleware/bearer-auth.js";
-import { toUserEnabledResource, toUserPopulationResource } from "../representations/user-properties.js";
+import {
+  toUserEnabledResource,
+  toUserMfaEnabledResource,
+  toUserPopulationResource,
+} from "../representations/user-properties.js";
 import type { RouteModule } from "./route-module.js";
 
-/** `P/users/{id}/population` and `P/users/{id}/enabled` (docs/emulator.md#users). */
+/** `P/users/{id}/population`, `P/users/{id}/enabled` and `P/users/{id}/mfaEnabled` (docs/emulator.md#users). */
 export const userPropertyRoutes: RouteModule = (app, ctx) => {
   const { db } = ctx;
   const guard = requireRole(Roles.identityDataAdmin);
@@ -45,5 +49,22 @@ export const userPropertyRoutes: RouteModule = (app, ctx) => {
       setUserEnabled(ctx, c.req.param("envId"), c.req.param("userId"), body.enabled === true),
     )();
     return c.json(toUserEnabledResource(c, user));
+  });
+
+  app.get(`${base}/mfaEnabled`, guard, (c) => {
+    return c.json(toUserMfaEnabledResource(c, loadUser(db, c.req.param("envId"), c.req.param("userId"))));
+  });
+
+  app.put(`${base}/mfaEnabled`, guard, async (c) => {
+    const body = await readJsonObject(c);
+    assertValid(
+      body,
+      { mfaEnabled: { kind: "boolean" }, _links: { kind: "readOnly" } },
+      { required: ["mfaEnabled"] },
+    );
+    const user = db.transaction(() =>
+      setUserMfaEnabled(ctx, c.req.param("envId"), c.req.param("userId"), body.mfaEnabled === true),
+    )();
+    return c.json(toUserMfaEnabledResource(c, user));
   });
 };

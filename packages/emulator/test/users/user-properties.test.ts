@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type EmulatorFixture, startEmulatorFixture } from "../support/emulator-harness.js";
 
-describe("user population and enabled", () => {
+describe("user population, enabled and mfaEnabled", () => {
   let fixture: EmulatorFixture;
   let userId: string;
 
@@ -42,5 +42,28 @@ describe("user population and enabled", () => {
     expect(wrongType.status).toBe(400);
     expect((await fixture.api("GET", `/users/${userId}/enabled`)).body.enabled).toBe(false);
     expect((await fixture.api("GET", `/users/${crypto.randomUUID()}/enabled`)).status).toBe(404);
+  });
+
+  it("reads and sets mfaEnabled, false for a new user", async () => {
+    const read = await fixture.api("GET", `/users/${userId}/mfaEnabled`);
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({
+      _links: { self: { href: expect.stringContaining("/mfaEnabled") }, user: expect.any(Object) },
+      mfaEnabled: false,
+    });
+    const on = await fixture.api("PUT", `/users/${userId}/mfaEnabled`, { body: { mfaEnabled: true } });
+    expect(on.status).toBe(200);
+    expect(on.body.mfaEnabled).toBe(true);
+    expect((await fixture.api("GET", `/users/${userId}`)).body.mfaEnabled).toBe(true);
+    for (const body of [{ mfaEnabled: "true" }, {}]) {
+      const refused = await fixture.api("PUT", `/users/${userId}/mfaEnabled`, { body });
+      expect(refused.status, JSON.stringify(body)).toBe(400);
+      expect(refused.body.code).toBe("INVALID_DATA");
+    }
+    expect((await fixture.api("GET", `/users/${userId}/mfaEnabled`)).body.mfaEnabled).toBe(true);
+    const missing = await fixture.api("PUT", `/users/${crypto.randomUUID()}/mfaEnabled`, {
+      body: { mfaEnabled: true },
+    });
+    expect(missing.status).toBe(404);
   });
 });

@@ -8,7 +8,7 @@ import { outputSchema } from "../kit/schema-helpers.js";
 import { UserAgreementSchema } from "../kit/schemas/user-agreement.js";
 import { withoutLinks } from "../kit/schemas/without-links.js";
 import { resolveUser, userTarget } from "../kit/user-target.js";
-import { readAgreement, readLanguage } from "./agreement-reads.js";
+import { readPresentedLanguage } from "./agreement-reads.js";
 import { consentsPath } from "./consent-path.js";
 import { decodePresentationId, invalid, type PresentationTarget } from "./presentation-id.js";
 
@@ -66,8 +66,9 @@ export const acceptAgreement = defineCapability({
 /** The language must still be an enabled language of the agreement, and the revision its revision in effect. */
 async function requireCurrent(ctx: CapabilityContext, target: PresentationTarget): Promise<void> {
   try {
-    await readAgreement(ctx, target.agreementId);
-    const language = await readLanguage(ctx, target.agreementId, target.languageId);
+    const language = await readPresentedLanguage(ctx, target.agreementId, target.languageId);
+    // A dry run does not read the language; the real run checks it.
+    if (language === undefined) return;
     if (language.enabled === false) throw invalid("The agreement language of this presentation is disabled");
     const current = (language.currentRevision as { id?: unknown } | undefined)?.id;
     if (current !== target.revisionId) {

@@ -1,4 +1,5 @@
 import { Type } from "@sinclair/typebox";
+import { HEADER_VALUE_RULE, isHeaderValue } from "../../input/header-value.js";
 import { isSafePathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineFragment, type PropertyUi } from "../kit/definition.js";
@@ -74,8 +75,13 @@ export function agreementIdOf(input: {
   return value;
 }
 
-/** Accept-Language sent with consent calls, when the flow gave one. */
+/**
+ * Accept-Language sent with consent calls, when the flow gave one. Build it before the first
+ * call: a value no HTTP header can carry is `invalidInput`.
+ */
 export function acceptLanguageHeader(acceptLanguage: string | undefined): Record<string, string> | undefined {
   const value = acceptLanguage?.trim();
+  if (value && !isHeaderValue(value))
+    throw new CapabilityError("invalidInput", `acceptLanguage ${HEADER_VALUE_RULE}`);
   return value ? { "accept-language": value } : undefined;
 }

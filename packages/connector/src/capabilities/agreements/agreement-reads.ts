@@ -22,14 +22,9 @@ function notFound(message: string, apiError?: PingOneApiError): CapabilityError 
 }
 
 /** A GET whose 404 (and PingOne's 400 for an id that is not a UUID) means the resource does not exist. */
-async function readResource(
-  ctx: CapabilityContext,
-  path: string,
-  missing: string,
-  final = false,
-): Promise<ApiResponse<Resource>> {
+async function existing<T>(missing: string, read: () => Promise<T>): Promise<T> {
   try {
-    return await ctx.client.request<Resource>({ method: "GET", path, final });
+    return await read();
   } catch (error) {
     if (error instanceof PingOneApiError && (error.status === 404 || error.status === 400)) {
       throw notFound(missing, error);
@@ -38,19 +33,41 @@ async function readResource(
   }
 }
 
+function readResource(
+  ctx: CapabilityContext,
+  path: string,
+  missing: string,
+  final = false,
+): Promise<ApiResponse<Resource>> {
+  return existing(missing, () => ctx.client.request<Resource>({ method: "GET", path, final }));
+}
+
+const NO_AGREEMENT = "No agreement has this id";
+
 export async function readAgreement(ctx: CapabilityContext, agreementId: string): Promise<Resource> {
-  const response = await readResource(ctx, agreementPath(ctx, agreementId), "No agreement has this id");
+  const response = await readResource(ctx, agreementPath(ctx, agreementId), NO_AGREEMENT);
   return response.body ?? {};
 }
 
-export async function readLanguage(
+/**
+ * The agreement (that it exists) and the language an agreement presentation names, read ahead of
+ * the consent write, which the presentation id alone fixes: the language, or undefined where a
+ * dry run only recorded the reads.
+ */
+export async function readPresentedLanguage(
   ctx: CapabilityContext,
   agreementId: string,
   languageId: string,
-): Promise<AgreementLanguage> {
-  const path = `${agreementPath(ctx, agreementId)}/languages/${pathSegment(languageId)}`;
-  const response = await readResource(ctx, path, "The agreement has no language with this id");
-  return response.body as AgreementLanguage;
+): Promise<AgreementLanguage | undefined> {
+  const path = agreementPath(ctx, agreementId);
+  await existing(NO_AGREEMENT, () => ctx.client.requestAhead({ method: "GET", path }));
+  const language = await existing("The agreement has no language with this id", () =>
+    ctx.client.requestAhead<AgreementLanguage>({
+      method: "GET",
+      path: `${path}/languages/${pathSegment(languageId)}`,
+    }),
+  );
+  return language?.body;
 }
 
 /** The enabled language the preferences choose (docs/connector-capabilities.md#agreement-language). */

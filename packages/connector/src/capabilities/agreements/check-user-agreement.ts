@@ -47,9 +47,9 @@ export const checkUserAgreement = defineCapability({
   ],
   async handler(input, ctx) {
     const agreementId = agreementIdOf(input);
+    const headers = acceptLanguageHeader(input.acceptLanguage);
     const user = await resolveUser(ctx, input);
     const agreement = await readAgreement(ctx, agreementId);
-    const headers = acceptLanguageHeader(input.acceptLanguage);
     if (agreement.enabled === false) {
       const { consent, response } = await readConsent(ctx, user.id, agreementId, headers);
       const base = consent

@@ -28,8 +28,8 @@ export const readUserAgreements = defineCapability({
     { matchAttribute: "username", identifier: "johndoe", acceptLanguage: "en-US" },
   ],
   async handler(input, ctx) {
-    const user = await resolveUser(ctx, input);
     const headers = acceptLanguageHeader(input.acceptLanguage);
+    const user = await resolveUser(ctx, input);
     const response = await ctx.client.request<{ _embedded?: { agreementConsents?: unknown[] } }>({
       method: "GET",
       path: consentsPath(ctx, user.id),

@@ -38,8 +38,8 @@ export const revokeUserAgreement = defineCapability({
   ],
   async handler(input, ctx) {
     const agreementId = agreementIdOf(input);
-    const user = await resolveUser(ctx, input);
     const headers = acceptLanguageHeader(input.acceptLanguage);
+    const user = await resolveUser(ctx, input);
     const path = consentsPath(ctx, user.id, agreementId);
     const revoked = await ctx.client.request<Record<string, unknown>>({
       method: "POST",

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { ApiRequest, ApiResponse, PaginateOptions, PingOneClient } from "../../client/types.js";
+import { RecordingPingOneClient } from "../../dry-run/recording-client.js";
 
 /**
  * A PingOne call as a handler writes it. Mark the call after which the handler only reshapes
@@ -11,6 +12,14 @@ export type CapabilityRequest = Omit<ApiRequest, "signal" | "transactionId">;
 export interface CapabilityClient {
   /** Rejects with a `PingOneApiError` on a 4xx or 5xx status. */
   request<T = unknown>(request: CapabilityRequest): Promise<ApiResponse<T>>;
+  /**
+   * A call whose answer the calls after it do not depend on: what they send is fixed by the input
+   * (the user read by the id the input gives, before the write to that user). A real run resolves
+   * with the response, as `request` does; a dry run records the request and resolves with
+   * `undefined`, so that it shows the later requests too (docs/connector-capabilities.md#dry-runs).
+   * The handler may use the answer only for checks that stop the run and for its output.
+   */
+  requestAhead<T = unknown>(request: CapabilityRequest): Promise<ApiResponse<T> | undefined>;
   /** Iterates a HAL collection, following `_links.next` verbatim. */
   paginate<T = unknown>(
     path: string,
@@ -37,6 +46,12 @@ export function contextFor(
   return {
     client: {
       request: <T>(request: CapabilityRequest) => client.request<T>({ ...request, signal, transactionId }),
+      requestAhead: async <T>(request: CapabilityRequest) => {
+        const outgoing = { ...request, signal, transactionId };
+        if (!(client instanceof RecordingPingOneClient)) return client.request<T>(outgoing);
+        client.record(outgoing);
+        return undefined;
+      },
       paginate: <T>(path: string, paging: Omit<PaginateOptions, "signal" | "transactionId">) =>
         client.paginate<T>(path, { ...paging, signal, transactionId }),
     },

@@ -61,7 +61,18 @@ export interface CapabilityDefinition<I extends TObject = TObject, O extends TOb
    * validation (docs/connector-capabilities.md#legacy-property-names).
    */
   acceptLegacy?(input: Record<string, unknown>): Record<string, unknown>;
+  /** The legacy names `acceptLegacy` reads: known names, never reported as ignored. */
+  legacyNames: readonly string[];
   handler(input: Static<I>, ctx: CapabilityContext): Promise<CapabilityResult>;
+}
+
+/**
+ * Property names older flow exports carry (docs/connector-capabilities.md#legacy-property-names):
+ * the names, so that they are known rather than ignored, and the rewrite onto the current ones.
+ */
+export interface LegacyNames {
+  names: readonly string[];
+  rewrite(input: Record<string, unknown>): Record<string, unknown>;
 }
 
 /** A definition with its types erased, as stored in the registry. */
@@ -77,7 +88,7 @@ export interface CapabilityFragment<P extends TProperties = TProperties> {
   input: P;
   properties: Record<string, PropertyUi>;
   errors?: Record<string, string>;
-  acceptLegacy?(input: Record<string, unknown>): Record<string, unknown>;
+  legacy?: LegacyNames;
 }
 
 /** Identity function that keeps a fragment's property types. */
@@ -123,15 +134,15 @@ export interface CapabilitySpec<
   /** Its own error keys; for a key a fragment or DEFAULT_ERRORS also has, its text wins. */
   errors?: Record<string, string>;
   examples: SpecInput<P, F>[];
-  /** Runs after the fragments' own rewrites. */
-  acceptLegacy?(input: Record<string, unknown>): Record<string, unknown>;
+  /** Its own legacy names; its rewrite runs after the fragments' own. */
+  legacy?: LegacyNames;
   handler(input: SpecInput<P, F>, ctx: CapabilityContext): Promise<CapabilityResult>;
 }
 
 /**
  * Assembles a capability from its spec: input schema and UI in panel order (`first` fragments,
  * its own, `last` fragments), error keys (its own, the fragments', then DEFAULT_ERRORS), and the
- * legacy rewrites of its fragments followed by its own.
+ * legacy names and rewrites of its fragments followed by its own.
  */
 export function defineCapability<
   const F extends readonly CapabilityFragment[] = [],
@@ -154,13 +165,15 @@ export function defineCapability<
     properties: Object.assign({}, ...parts.map((part) => part.properties)),
     errors: withSharedErrors(spec.errors ?? {}, [...fragments.map((f) => f.errors ?? {}), DEFAULT_ERRORS]),
     examples: spec.examples,
+    legacyNames: [],
     handler: spec.handler,
   };
-  const rewrites = [...fragments.map((fragment) => fragment.acceptLegacy), spec.acceptLegacy].filter(
-    (rewrite) => rewrite !== undefined,
+  const legacy = [...fragments.map((fragment) => fragment.legacy), spec.legacy].filter(
+    (mapping) => mapping !== undefined,
   );
-  if (rewrites.length > 0) {
-    definition.acceptLegacy = (input) => rewrites.reduce((value, rewrite) => rewrite(value), input);
+  if (legacy.length > 0) {
+    definition.acceptLegacy = (input) => legacy.reduce((value, mapping) => mapping.rewrite(value), input);
+    definition.legacyNames = legacy.flatMap((mapping) => mapping.names);
   }
   return definition;
 }

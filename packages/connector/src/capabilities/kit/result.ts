@@ -1,5 +1,6 @@
 import type { ApiResponse } from "../../client/types.js";
 import type { ValidationProblem } from "../../input/problem.js";
+import type { InputWarning } from "../../input/warning.js";
 
 /** The HTTP response a capability's outcome is about, as the envelopes need it. */
 export interface HttpOutcome {
@@ -27,6 +28,8 @@ export interface CapabilitySuccess {
   rawResponse?: unknown;
   /** False for capabilities whose output has no `rawResponse` (deleteAccountLink). */
   includeRawResponse?: boolean;
+  /** The input properties the capability ignored; absent when there are none. */
+  warnings?: InputWarning[];
 }
 
 export interface CapabilityFailure {
@@ -51,6 +54,8 @@ export interface CapabilityFailure {
   outcomeUnknown?: boolean;
   /** The run's `X-Ping-External-Transaction-Id`, which PingOne records in its audit events. */
   transactionId?: string;
+  /** The input properties the capability ignored; absent when there are none. */
+  warnings?: InputWarning[];
 }
 
 /** The one internal result of a capability run; every outer shape is derived from it. */

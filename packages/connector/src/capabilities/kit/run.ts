@@ -1,6 +1,7 @@
 import type { PingOneClient } from "../../client/types.js";
 import { DryRunStop, type RecordedRequest, RecordingPingOneClient } from "../../dry-run/recording-client.js";
 import type { ValidationProblem } from "../../input/problem.js";
+import type { InputWarning } from "../../input/warning.js";
 import { contextFor } from "./context.js";
 import type { AnyCapabilityDefinition } from "./definition.js";
 import { connectorFailure, failureFromError } from "./error-keys.js";
@@ -23,15 +24,19 @@ export async function runCapability(
   client: PingOneClient,
   options: RunOptions = {},
 ): Promise<CapabilityResult> {
-  const { value, problems } = prepareInput(definition, input);
-  if (problems.length > 0) return invalidInput(problems);
+  const { value, problems, warnings } = prepareInput(definition, input);
+  if (problems.length > 0) return withWarnings(invalidInput(problems), warnings);
   const ctx = contextFor(client, options);
   try {
-    return await definition.handler(value, ctx);
+    return withWarnings(await definition.handler(value, ctx), warnings);
   } catch (error) {
     // Every call of the run carried this id: it finds them in PingOne's audit trail.
-    return { ...failureFromError(error), transactionId: ctx.transactionId };
+    return withWarnings({ ...failureFromError(error), transactionId: ctx.transactionId }, warnings);
   }
+}
+
+function withWarnings<R extends CapabilityResult>(result: R, warnings: InputWarning[]): R {
+  return warnings.length > 0 ? { ...result, warnings } : result;
 }
 
 /** What a dry run reports: the requests the call would make, in order, secrets redacted. */
@@ -45,6 +50,8 @@ export interface DryRunReport {
   pendingOn?: string;
   /** Set instead of `requests` when the input is invalid or refused before any call. */
   error?: { code: string; message: string; problems?: ValidationProblem[] };
+  /** The input properties the capability would ignore. */
+  warnings: InputWarning[];
 }
 
 /**
@@ -57,8 +64,14 @@ export async function dryRunCapability(
   connection: { environmentId: string; apiUrl: string },
   options: RunOptions & { userAgent?: string } = {},
 ): Promise<DryRunReport> {
-  const report: DryRunReport = { dryRun: true, capability: definition.id, complete: false, requests: [] };
-  const { value, problems } = prepareInput(definition, input);
+  const { value, problems, warnings } = prepareInput(definition, input);
+  const report: DryRunReport = {
+    dryRun: true,
+    capability: definition.id,
+    complete: false,
+    requests: [],
+    warnings,
+  };
   if (problems.length > 0) {
     const failure = invalidInput(problems);
     report.error = { code: failure.code, message: failure.message, problems };

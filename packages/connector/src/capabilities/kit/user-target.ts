@@ -45,7 +45,7 @@ export const userTarget = defineFragment({
     noUserMatch: "No user matches the identifier.",
     multipleUserMatch: "More than one user matches the identifier; none was chosen.",
   },
-  acceptLegacy: acceptLegacyUserId,
+  legacy: { names: ["userId"], rewrite: acceptLegacyUserId },
 });
 
 /**
@@ -68,10 +68,19 @@ export interface UserTargetInput {
 }
 
 export interface ResolvedUser {
-  /** The user resource as PingOne returned it (with `_links`). */
-  resource: Record<string, unknown>;
+  /**
+   * The user resource as PingOne returned it (with `_links`). Undefined only in a dry run of a
+   * lookup by id, which records the read and goes on without its answer.
+   */
+  resource: Record<string, unknown> | undefined;
   id: string;
-  /** The response the user came from: the by-id read, or the filtered list. */
+  /** The response the user came from: the by-id read, or the filtered list (undefined as `resource`). */
+  response: ApiResponse | undefined;
+}
+
+/** A user resolved by the capability's last call, which a dry run never passes. */
+export interface ReadUser extends ResolvedUser {
+  resource: Record<string, unknown>;
   response: ApiResponse;
 }
 
@@ -87,8 +96,19 @@ export function userPath(ctx: CapabilityContext, userId: string): string {
  * Finds the one user a capability acts on (docs/connector-capabilities.md#user-resolution). By
  * id: one read, 404/400 → `noUserMatch`. By username or email: a filter with the value escaped,
  * limit 2, so that ambiguity (`multipleUserMatch`) is told apart from no match (`noUserMatch`).
- * `final` marks the lookup as the capability's last call, for dry runs.
+ * `final` marks the lookup as the capability's last call, for dry runs. Otherwise a read by id
+ * is made with `requestAhead`: the id is the input's, so a dry run shows the calls that follow.
  */
+export async function resolveUser(
+  ctx: CapabilityContext,
+  target: UserTargetInput,
+  options: { final: true },
+): Promise<ReadUser>;
+export async function resolveUser(
+  ctx: CapabilityContext,
+  target: UserTargetInput,
+  options?: { final?: boolean },
+): Promise<ResolvedUser>;
 export async function resolveUser(
   ctx: CapabilityContext,
   target: UserTargetInput,
@@ -102,12 +122,12 @@ export async function resolveUser(
   }
   if (matchAttribute === "id") {
     if (!isSafePathSegment(identifier)) throw noUserMatch(matchAttribute);
+    const read = { method: "GET", path: userPath(ctx, identifier) } as const;
     try {
-      const response = await ctx.client.request<Record<string, unknown>>({
-        method: "GET",
-        path: userPath(ctx, identifier),
-        final,
-      });
+      const response = final
+        ? await ctx.client.request<Record<string, unknown>>({ ...read, final })
+        : await ctx.client.requestAhead<Record<string, unknown>>(read);
+      if (response === undefined) return { resource: undefined, id: identifier, response };
       return { resource: response.body ?? {}, id: String(response.body?.id ?? identifier), response };
     } catch (error) {
       // 400 is PingOne's answer for an id that is not a UUID: no user can have it.

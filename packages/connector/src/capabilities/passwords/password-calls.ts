@@ -6,11 +6,14 @@ import { type CapabilityResult, succeed } from "../kit/result.js";
 import { normalizePasswordState } from "../kit/schemas/password-state.js";
 import { resolveUser, type UserTargetInput } from "../kit/user-target.js";
 
-/** Turns a PingOne refusal of a password action into the capability's key, or leaves it to the default. */
+/**
+ * Turns a PingOne refusal of a password action into the capability's key, or leaves it to the
+ * default. `user` is the resolved user (undefined only where a dry run did not read it).
+ */
 export type PasswordFailureRule = (
   ctx: CapabilityContext,
   error: PingOneApiError,
-  user: Record<string, unknown>,
+  user: Record<string, unknown> | undefined,
   userId: string,
 ) => Promise<CapabilityError | undefined> | CapabilityError | undefined;
 
@@ -81,10 +84,10 @@ export function findDetail(
 /**
  * Disabled users cannot use password operations (docs/connector-capabilities.md#disabled-users);
  * checked on the resolved user so the flow gets `userDisabled` without a call that would count
- * as a failure.
+ * as a failure. A user a dry run did not read (undefined) is left to the real run.
  */
-export function refuseDisabledUser(user: Record<string, unknown>): void {
-  if (user.enabled === false) {
+export function refuseDisabledUser(user: Record<string, unknown> | undefined): void {
+  if (user?.enabled === false) {
     throw new CapabilityError("userDisabled", "The user is disabled");
   }
 }
@@ -96,11 +99,11 @@ export function refuseDisabledUser(user: Record<string, unknown>): void {
  */
 export function accountNotUsable(
   error: PingOneApiError,
-  user: Record<string, unknown>,
+  user: Record<string, unknown> | undefined,
 ): CapabilityError | undefined {
   const detail = findDetail(error, "ACCOUNT_NOT_USABLE");
   if (!detail) return undefined;
-  const disabled = user.enabled === false || detail.innerError?.reason === "DISABLED";
+  const disabled = user?.enabled === false || detail.innerError?.reason === "DISABLED";
   return new CapabilityError(
     disabled ? "userDisabled" : "accountNotUsable",
     detail.message ?? "The user account is not usable",

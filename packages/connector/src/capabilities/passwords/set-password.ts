@@ -84,12 +84,15 @@ export const setPassword = defineCapability({
       bypassPolicy: false,
     },
   ],
-  acceptLegacy(input) {
+  legacy: {
     // Older flows pass the value as newPassword.
-    const empty = input.passwordValue === undefined || input.passwordValue === "";
-    return empty && typeof input.newPassword === "string"
-      ? { ...input, passwordValue: input.newPassword }
-      : input;
+    names: ["newPassword"],
+    rewrite(input) {
+      const empty = input.passwordValue === undefined || input.passwordValue === "";
+      return empty && typeof input.newPassword === "string"
+        ? { ...input, passwordValue: input.newPassword }
+        : input;
+    },
   },
   handler(input, ctx) {
     const body = {

@@ -3,6 +3,7 @@ import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { notificationSetting } from "../kit/notifications.js";
 import { choosePopulation, POPULATION_INPUT, POPULATION_UI } from "../kit/population-target.js";
+import { requestInSequence } from "../kit/request-sequence.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema, stringEnum } from "../kit/schema-helpers.js";
 import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
@@ -10,11 +11,13 @@ import { usersPath } from "../kit/user-target.js";
 import {
   ADDITIONAL_USER_PROPERTIES_INPUT,
   ADDITIONAL_USER_PROPERTIES_UI,
-  applyAdditionalProperties,
   applyProfile,
   PROFILE_INPUT,
   PROFILE_UI,
+  readOtherAttributes,
+  setOtherAttributes,
 } from "./user-attributes.js";
+import { switchRequests, withSwitchAnswers } from "./user-switches.js";
 
 const accountCreated = notificationSetting(
   {
@@ -35,14 +38,16 @@ const verificationCode = notificationSetting(
   "Verification Code",
 );
 
-/** Attributes only PingOne sets, or that have their own capability. */
+/**
+ * Attributes only PingOne sets, or that have their own capability, refused in Other Attributes.
+ * `mfaEnabled` goes in the create body and `enabled` through its own endpoint after it.
+ */
 const NOT_SETTABLE = new Set([
   "id",
   "environment",
   "createdAt",
   "updatedAt",
   "lifecycle",
-  "enabled",
   "account",
   "password",
 ]);
@@ -114,36 +119,53 @@ export const createUser = defineCapability({
       lifecycleStatus: "ACCOUNT_OK",
     },
   ],
-  acceptLegacy(input) {
+  legacy: {
     // Older flows carry the initial password as `password`.
-    const empty = input.passwordForCreateUser === undefined || input.passwordForCreateUser === "";
-    return empty && typeof input.password === "string"
-      ? { ...input, passwordForCreateUser: input.password }
-      : input;
+    names: ["password"],
+    rewrite(input) {
+      const empty = input.passwordForCreateUser === undefined || input.passwordForCreateUser === "";
+      return empty && typeof input.password === "string"
+        ? { ...input, passwordForCreateUser: input.password }
+        : input;
+    },
   },
   async handler(input, ctx) {
+    // Everything the input alone decides is checked before the first call, in a dry run too.
     if (input.username.trim() === "") {
       throw new CapabilityError("invalidInput", "username must not be empty");
     }
     if (input.email && !EMAIL.test(input.email)) {
       throw new CapabilityError("invalidInput", "Enter a valid email address");
     }
+    const attributes = readOtherAttributes(input.additionalUserProperties, NOT_SETTABLE);
+    const { mfaEnabled, enabled } = attributes.switches;
+    const populationId = await choosePopulation(ctx, input);
     const body: Record<string, unknown> = { username: input.username };
     applyProfile(body, input);
-    const populationId = await choosePopulation(ctx, input);
     if (populationId) body.population = { id: populationId };
     body.lifecycle = { status: input.lifecycleStatus };
     if (input.passwordForCreateUser)
       body.password = { value: input.passwordForCreateUser, forceChange: false };
-    applyAdditionalProperties(body, input.additionalUserProperties, NOT_SETTABLE);
-    const response = await ctx.client.request<Record<string, unknown>>({
+    setOtherAttributes(body, attributes);
+    // PingOne takes mfaEnabled in the create body, and enabled only through its own endpoint.
+    if (mfaEnabled !== undefined) body.mfaEnabled = mfaEnabled;
+    const created = await ctx.client.request<Record<string, unknown>>({
       method: "POST",
       path: usersPath(ctx),
       contentType: IMPORT,
       body,
-      final: true,
+      final: enabled === undefined,
     });
-    return succeed({ user: normalizeUser(response.body) }, response);
+    if (enabled === undefined) return succeed({ user: normalizeUser(created.body) }, created);
+    const id = created.body?.id;
+    if (typeof id !== "string") {
+      throw new CapabilityError("unexpectedError", "PingOne's answer to the create has no user id", {
+        httpResponseCode: 502,
+      });
+    }
+    const { answers } = await requestInSequence(ctx, switchRequests(ctx, id, { enabled }));
+    const user = withSwitchAnswers(created.body, answers);
+    return succeed({ user: normalizeUser(user) }, created, { rawResponse: user });
   },
 });
 

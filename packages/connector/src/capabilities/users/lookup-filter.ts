@@ -56,11 +56,14 @@ export const userMatch = defineFragment({
     ...escapeIdentifier.properties,
   },
   errors: { invalidFilter: "PingOne rejected the SCIM filter." },
-  acceptLegacy(input) {
-    const empty = input.userIdentifierForFindUser === undefined || input.userIdentifierForFindUser === "";
-    return empty && typeof input.identifier === "string" && input.identifier !== ""
-      ? { ...input, userIdentifierForFindUser: input.identifier }
-      : input;
+  legacy: {
+    names: ["identifier"],
+    rewrite(input) {
+      const empty = input.userIdentifierForFindUser === undefined || input.userIdentifierForFindUser === "";
+      return empty && typeof input.identifier === "string" && input.identifier !== ""
+        ? { ...input, userIdentifierForFindUser: input.identifier }
+        : input;
+    },
   },
 });
 
@@ -99,21 +102,22 @@ type LookupResponse = Pick<ApiResponse, "status" | "statusText" | "headers" | "b
 
 /**
  * `GET P/users/{id}` for the id part of a lookup: the user, or undefined when there is none
- * (then `response` is PingOne's 404/400, or undefined when the id could not be asked about).
+ * (then `response` is PingOne's 404/400, or undefined when the id could not be asked about, or
+ * when a dry run only recorded the read). `ahead`: a filtered list follows, which the input
+ * alone fixes, so a dry run goes on to show it.
  */
 export async function readUserById(
   ctx: CapabilityContext,
   id: string,
-  options: { final?: boolean } = {},
+  options: { final?: boolean; ahead?: boolean } = {},
 ): Promise<{ user: Record<string, unknown> | undefined; response: LookupResponse | undefined }> {
   if (!isSafePathSegment(id)) return { user: undefined, response: undefined };
+  const read = { method: "GET", path: userPath(ctx, id) } as const;
   try {
-    const response = await ctx.client.request<Record<string, unknown>>({
-      method: "GET",
-      path: userPath(ctx, id),
-      final: options.final === true,
-    });
-    return { user: response.body ?? undefined, response };
+    const response = options.ahead
+      ? await ctx.client.requestAhead<Record<string, unknown>>(read)
+      : await ctx.client.request<Record<string, unknown>>({ ...read, final: options.final === true });
+    return { user: response?.body ?? undefined, response };
   } catch (error) {
     if (error instanceof PingOneApiError && (error.status === 404 || error.status === 400)) {
       return {

@@ -2,6 +2,7 @@ import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
 import { defineCapability } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
+import { requestInSequence } from "../kit/request-sequence.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
@@ -10,13 +11,18 @@ import { resolveUser, userPath, userTarget } from "../kit/user-target.js";
 import {
   ADDITIONAL_USER_PROPERTIES_INPUT,
   ADDITIONAL_USER_PROPERTIES_UI,
-  applyAdditionalProperties,
   applyProfile,
   PROFILE_INPUT,
   PROFILE_UI,
+  readOtherAttributes,
+  setOtherAttributes,
 } from "./user-attributes.js";
+import { switchRequests, withSwitchAnswers } from "./user-switches.js";
 
-/** Not changeable with PATCH P/users/{id}: read-only or owned by another call. */
+/**
+ * Not changeable with PATCH P/users/{id}: read-only or owned by another call. Other Attributes
+ * `mfaEnabled` and `enabled` are sent to their own endpoints; none of these can be cleared.
+ */
 const NOT_PATCHABLE = new Set([
   "id",
   "environment",
@@ -87,22 +93,30 @@ export const updateUser = defineCapability({
     },
   ],
   async handler(input, ctx) {
-    const { resource: user, id } = await resolveUser(ctx, input);
-    if (input.username !== undefined && input.username !== "" && input.username !== user.username) {
+    // Everything the input alone decides is checked before the first call, in a dry run too.
+    const attributes = readOtherAttributes(input.additionalUserProperties, NOT_PATCHABLE);
+    const body: Record<string, unknown> = {};
+    applyProfile(body, input);
+    setOtherAttributes(body, attributes);
+    clearAttributes(body, input.clearUserAttributes ?? []);
+    const found = await resolveUser(ctx, input);
+    // A dry run does not read the stored username; the real run checks it.
+    if (found.resource && input.username && input.username !== found.resource.username) {
       // The product's troubleshooting notes: stray whitespace is the usual cause.
       throw new CapabilityError("usernameImmutable", USERNAME_IMMUTABLE);
     }
-    const body: Record<string, unknown> = {};
-    applyProfile(body, input);
-    applyAdditionalProperties(body, input.additionalUserProperties, NOT_PATCHABLE);
-    clearAttributes(body, input.clearUserAttributes ?? []);
-    const response = await ctx.client.request<Record<string, unknown>>({
-      method: "PATCH",
-      path: userPath(ctx, id),
-      body,
-      final: true,
-    });
-    return succeed({ user: normalizeUser(response.body) }, response);
+    const switches = switchRequests(ctx, found.id, attributes.switches);
+    // With only switches to set there is nothing to PATCH; without them, an empty PATCH answers the user.
+    const patch = Object.keys(body).length > 0 || switches.length === 0;
+    const calls = [
+      ...(patch ? [{ method: "PATCH" as const, path: userPath(ctx, found.id), body }] : []),
+      ...switches,
+    ];
+    const { answers, last } = await requestInSequence(ctx, calls);
+    // The user as the PATCH answered it, or as it was read; then the switches' answers over it.
+    const main = (patch ? answers[0] : found.response) ?? last;
+    const user = withSwitchAnswers((patch ? answers[0]?.body : found.resource) ?? {}, answers);
+    return succeed({ user: normalizeUser(user) }, main, { rawResponse: user });
   },
 });
 

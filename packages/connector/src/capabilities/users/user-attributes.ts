@@ -1,6 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { PropertyUi } from "../kit/definition.js";
+import { isUserSwitch, type UserSwitch, type UserSwitches } from "./user-switches.js";
 
 /** Keys that would reach the prototype of the request body instead of a property. */
 const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
@@ -71,29 +72,63 @@ export function applyProfile(
   }
 }
 
+/** "Other Attributes", validated and converted: ready to be set on a request body. */
+export interface OtherAttributes {
+  /** Attribute paths and their converted values, in the order given (a later duplicate wins). */
+  assignments: ReadonlyArray<readonly [path: string, value: unknown]>;
+  /** `mfaEnabled` and `enabled`, which PingOne sets through their own endpoint. */
+  switches: UserSwitches;
+}
+
 /**
- * Merges "Other Attributes" into a request body after the named properties: values converted by
- * `preferredDataType`, empty names skipped, the last duplicate winning, forbidden names refused.
+ * Reads "Other Attributes" before any call (docs/connector-capabilities.md#other-attributes):
+ * values converted by `preferredDataType`, empty names skipped, forbidden names refused, and
+ * `mfaEnabled`/`enabled` set apart as booleans.
  */
-export function applyAdditionalProperties(
-  body: Record<string, unknown>,
+export function readOtherAttributes(
   entries: ReadonlyArray<{ name: string; value?: unknown; preferredDataType?: string }> | undefined,
   forbidden: ReadonlySet<string>,
-): void {
+): OtherAttributes {
+  const assignments: [string, unknown][] = [];
+  const switches: UserSwitches = {};
   for (const [index, entry] of (entries ?? []).entries()) {
     const name = entry.name.trim();
     if (name === "") continue;
     if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(name)) {
       throw invalid(index, `"${name}" is not a PingOne attribute path`);
     }
-    if (name.split(".").some((part) => UNSAFE_KEYS.has(part))) {
+    const [top, ...rest] = name.split(".") as [string, ...string[]];
+    if ([top, ...rest].some((part) => UNSAFE_KEYS.has(part))) {
       throw invalid(index, `"${name}" is not a PingOne attribute path`);
     }
-    if (forbidden.has(name.split(".")[0]!)) {
+    if (isUserSwitch(top)) {
+      if (rest.length > 0)
+        throw invalid(index, `"${name}" is not a PingOne attribute path: ${top} is a boolean`);
+      switches[top] = switchValue(entry.value, top, index);
+      continue;
+    }
+    if (forbidden.has(top)) {
       throw invalid(index, `${name} is read-only or set by its own capability`);
     }
-    setPath(body, name, convert(entry.value, entry.preferredDataType, index));
+    assignments.push([name, convert(entry.value, entry.preferredDataType, index)]);
   }
+  return { assignments, switches };
+}
+
+/** Sets each attribute read by `readOtherAttributes` on the body, after the named properties. */
+export function setOtherAttributes(body: Record<string, unknown>, attributes: OtherAttributes): void {
+  for (const [path, value] of attributes.assignments) setPath(body, path, value);
+}
+
+/** A switch takes a boolean, or the text DaVinci stores for one, whatever `preferredDataType` says. */
+function switchValue(value: unknown, name: UserSwitch, index: number): boolean {
+  if (typeof value === "boolean") return value;
+  if (typeof value === "string" && /^true$/i.test(value.trim())) return true;
+  if (typeof value === "string" && /^false$/i.test(value.trim())) return false;
+  throw new CapabilityError(
+    "invalidValue",
+    `additionalUserProperties/${index}: ${name} must be true or false`,
+  );
 }
 
 function convert(value: unknown, type: string | undefined, index: number): unknown {

@@ -100,6 +100,7 @@ async function findUsers(
   if (plan.byId !== undefined) {
     const read = await readUserById(ctx, plan.byId, {
       final: options.lastCall && plan.listFilter === undefined,
+      ahead: plan.listFilter !== undefined,
     });
     if (read.user) {
       found.set(String(read.user.id), read.user);

@@ -43,7 +43,7 @@ export const usersLookup = defineCapability({
     let response: LookupResponse | undefined;
     let truncated = false;
     if (plan.byId !== undefined) {
-      const read = await readUserById(ctx, plan.byId);
+      const read = await readUserById(ctx, plan.byId, { ahead: plan.listFilter !== undefined });
       if (read.user) found.set(String(read.user.id), read.user);
       response = read.response;
     }

@@ -8,7 +8,7 @@ import { addConnectionOption, connectionFrom } from "../connection-option.js";
 import { type CliIo, CliUsageError, printJson } from "../io.js";
 import { readJsonArgument } from "../json-argument.js";
 import { loadConnector } from "../lazy-modules.js";
-import { formatProblems } from "../problems.js";
+import { formatProblems, printWarnings } from "../problems.js";
 
 interface InvokeOptions {
   input: string;
@@ -19,7 +19,8 @@ interface InvokeOptions {
 
 /**
  * `invoke <id> --input <json|@file> [--format davinci|swimlane] [--dry-run]`. Prints the
- * result on stdout; exit 1 when the capability failed, 2 for input it refused.
+ * result on stdout; exit 1 when the capability failed, 2 for input it refused. Ignored input
+ * properties are warned about on stderr (and listed in the result's `warnings`).
  */
 export function registerInvokeCommand(
   program: Command,
@@ -47,7 +48,8 @@ export function registerInvokeCommand(
     const capability = capabilityOrUsageError(id);
     const input = await readJsonArgument(io, "--input", options.input);
     // Input problems are reported before the connection is even looked at.
-    const { problems } = prepareInput(capability, input);
+    const { problems, warnings } = prepareInput(capability, input);
+    printWarnings(io, warnings);
     if (problems.length > 0) throw new CliUsageError(formatProblems(id, problems));
     const connector = (await loadConnector())(await connectionFrom(io, options.connection));
     try {

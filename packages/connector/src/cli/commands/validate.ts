@@ -3,9 +3,12 @@ import { prepareInput } from "../../capabilities/kit/prepare-input.js";
 import { capabilityOrUsageError } from "../capability-argument.js";
 import { type CliIo, CliUsageError, printJson } from "../io.js";
 import { readJsonArgument } from "../json-argument.js";
-import { formatProblems } from "../problems.js";
+import { formatProblems, printWarnings } from "../problems.js";
 
-/** `validate <id> --input <json|@file>`: checks an input without calling PingOne. */
+/**
+ * `validate <id> --input <json|@file>`: checks an input without calling PingOne. Ignored
+ * properties are listed as warnings (stderr, and `warnings` in the JSON); they do not fail it.
+ */
 export function registerValidateCommand(program: Command, io: CliIo): void {
   program
     .command("validate")
@@ -18,8 +21,9 @@ export function registerValidateCommand(program: Command, io: CliIo): void {
     .action(async (id: string, options: { input: string }) => {
       const capability = capabilityOrUsageError(id);
       const input = await readJsonArgument(io, "--input", options.input);
-      const { problems } = prepareInput(capability, input);
+      const { problems, warnings } = prepareInput(capability, input);
+      printWarnings(io, warnings);
       if (problems.length > 0) throw new CliUsageError(formatProblems(id, problems));
-      printJson(io, { valid: true, problems: [] });
+      printJson(io, { valid: true, problems: [], warnings });
     });
 }
