@@ -27,6 +27,11 @@ export interface EmulatorSettings {
   gatewayConnectTimeoutMs: number;
   /** Milliseconds a gateway waits for each directory operation: StartTLS, bind, search. */
   gatewayOperationTimeoutMs: number;
+  /**
+   * PEM certificates a gateway trusts besides Node's default CAs when `validateTlsCertificates` is on:
+   * PingOne's "CA certs that the customer has uploaded to the certificate service" (emulator-gateways.md).
+   */
+  gatewayTrustedCertificates: readonly string[];
 }
 
 export const defaultSettings: Readonly<EmulatorSettings> = Object.freeze({
@@ -40,6 +45,7 @@ export const defaultSettings: Readonly<EmulatorSettings> = Object.freeze({
   gatewayPasswordMigration: "onCheck",
   gatewayConnectTimeoutMs: 3000,
   gatewayOperationTimeoutMs: 5000,
+  gatewayTrustedCertificates: [],
 });
 
 export function resolveSettings(overrides: Partial<EmulatorSettings> = {}): EmulatorSettings {

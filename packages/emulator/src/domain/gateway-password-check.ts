@@ -85,7 +85,7 @@ function gatewayRouteOf(
   return resolved;
 }
 
-function connectionOf(gateway: LdapGateway): DirectoryConnection {
+function connectionOf(ctx: EmulatorContext, gateway: LdapGateway): DirectoryConnection {
   const servers = gateway.settings.serversHostAndPort
     .map(parseHostAndPort)
     .filter((server): server is DirectoryServer => server !== undefined);
@@ -95,6 +95,7 @@ function connectionOf(gateway: LdapGateway): DirectoryConnection {
     bindPassword: gateway.secrets.bindPassword,
     security: gateway.settings.connectionSecurity,
     validateCertificates: gateway.settings.validateTlsCertificates,
+    trustedCertificates: ctx.settings.gatewayTrustedCertificates,
   };
 }
 
@@ -115,7 +116,7 @@ async function askDirectory(
   if (names.length === 0 || !names.every(isAttributeDescription)) return { kind: "noEntry" };
   try {
     return await checkDirectoryCredentials(
-      connectionOf(gateway),
+      connectionOf(ctx, gateway),
       { baseDn: userType.searchBaseDn, attributes: link.correlationAttributes },
       password,
       {

@@ -1,4 +1,5 @@
-import type { ConnectionOptions } from "node:tls";
+import { isIP } from "node:net";
+import { type ConnectionOptions, rootCertificates } from "node:tls";
 import {
   Client,
   InvalidCredentialsError,
@@ -17,6 +18,8 @@ export interface DirectoryConnection {
   readonly bindPassword: string;
   readonly security: ConnectionSecurity;
   readonly validateCertificates: boolean;
+  /** PEM certificates trusted besides Node's default CAs when certificates are validated. */
+  readonly trustedCertificates: readonly string[];
 }
 
 export interface DirectoryTimeouts {
@@ -72,6 +75,19 @@ function failureOf(error: unknown, server: string, step: string): DirectoryUnava
   const code = (error as { code?: unknown }).code;
   const text = error instanceof Error ? error.message : String(error);
   const firstLine = text.split("\n")[0] ?? "unknown error";
+  // A refused StartTLS, a failed handshake or a rejected certificate; a handshake cut short also
+  // surfaces as ECONNRESET, with TLS in its text.
+  const tlsCode = typeof code === "string" && TLS_ERROR_CODE.test(code);
+  if (
+    (step === "StartTLS" && error instanceof ResultCodeError) ||
+    tlsCode ||
+    /certificate|tls|ssl/i.test(text)
+  ) {
+    return new DirectoryUnavailableError(
+      "TLS_FAILED",
+      `${server}: ${step} failed (${tlsCode ? code : firstLine})`,
+    );
+  }
   if (typeof code === "string" && CONNECT_ERROR_CODE.test(code)) {
     return new DirectoryUnavailableError("UNREACHABLE", `${server}: cannot connect (${code})`);
   }
@@ -80,9 +96,7 @@ function failureOf(error: unknown, server: string, step: string): DirectoryUnava
   }
   let reason: DirectoryFailureReason = "UNREACHABLE";
   if (/timeout|timed out/i.test(text) || code === "ETIMEDOUT") reason = "TIMEOUT";
-  else if ((typeof code === "string" && TLS_ERROR_CODE.test(code)) || /certificate|tls|ssl/i.test(text)) {
-    reason = "TLS_FAILED";
-  } else if (error instanceof ResultCodeError) reason = "DIRECTORY_ERROR";
+  else if (error instanceof ResultCodeError) reason = "DIRECTORY_ERROR";
   const cause = typeof code === "string" ? code : firstLine;
   return new DirectoryUnavailableError(reason, `${server}: ${step} failed (${cause})`);
 }
@@ -95,9 +109,13 @@ async function checkOnServer(
   timeouts: DirectoryTimeouts,
 ): Promise<CredentialOutcome> {
   const url = ldapUrlOf(server, connection.security);
+  // SNI carries host names only (RFC 6066 §3), so an IP address is not sent as the server name.
   const tlsOptions: ConnectionOptions = {
     rejectUnauthorized: connection.validateCertificates,
-    servername: server.host,
+    ...(isIP(server.host) === 0 ? { servername: server.host } : {}),
+    ...(connection.trustedCertificates.length > 0
+      ? { ca: [...rootCertificates, ...connection.trustedCertificates] }
+      : {}),
   };
   const client = new Client({
     url,
