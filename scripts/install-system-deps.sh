@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Installs the Debian packages that tests run for real: OpenLDAP (slapd, ldap-utils), MIT Kerberos
+# Installs the Debian packages that tests run for real: OpenLDAP (slapd, ldap-utils, and openssl for its
+# test TLS certificates), MIT Kerberos
 # (KDC, kadmin, kinit, and libkrb5-dev for native GSSAPI addons built at `npm ci`) and Chromium with
 # a font for readable screenshots. Idempotent: when everything is present it only asks dpkg (~0.1 s).
 # Debian's own slapd/krb5kdc services are neither configured nor started: the test suite starts its
 # own servers with generated configuration in temporary folders (packages/test-servers).
 set -euo pipefail
 
-packages=(slapd ldap-utils krb5-kdc krb5-admin-server krb5-user libkrb5-dev chromium fonts-liberation)
+packages=(slapd ldap-utils openssl krb5-kdc krb5-admin-server krb5-user libkrb5-dev chromium fonts-liberation)
 # What the servers in tests run; checked instead of packages where there is no dpkg.
-commands=(slapd slapadd ldapsearch krb5kdc kdb5_util kadmin.local kinit krb5-config chromium)
+commands=(slapd slapadd ldapsearch openssl krb5kdc kdb5_util kadmin.local kinit krb5-config chromium)
 
 if ! command -v dpkg-query >/dev/null || ! command -v apt-get >/dev/null; then
   missing=()

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AlreadyExistsError, Attribute, Change, Client, NoSuchObjectError } from "ldapts";
@@ -24,6 +24,11 @@ export interface SlapdOptions {
   entries?: readonly LdapEntry[];
   /** The root DN's password; random by default. */
   bindPassword?: string;
+  /**
+   * Also serve LDAPS on a second port and accept StartTLS on the first, with a self-signed
+   * certificate for 127.0.0.1 and localhost made by openssl. Default false.
+   */
+  tls?: boolean;
 }
 
 /** Attribute values to replace; `null` or `[]` removes the attribute. */
@@ -44,6 +49,12 @@ export interface Slapd {
   readonly baseDns: readonly string[];
   /** The temporary folder with the configuration and databases; removed by stop(). */
   readonly directory: string;
+  /** With `tls`: `ldaps://127.0.0.1:<port>`, its port and `127.0.0.1:<port>`; undefined otherwise. */
+  readonly ldapsUrl: string | undefined;
+  readonly ldapsPort: number | undefined;
+  readonly ldapsHostAndPort: string | undefined;
+  /** With `tls`: the self-signed certificate (PEM) a client must trust to verify the server. */
+  readonly certificatePem: string | undefined;
   /** Adds an entry, after its missing `dc=`, `o=` or `ou=` ancestors. */
   addEntry(entry: LdapEntry): Promise<void>;
   /** Replaces the given attributes of an entry. */
@@ -97,7 +108,10 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
   const directory = await mkdtemp(join(tmpdir(), "pingone-slapd-"));
   let server: ServerProcess | undefined;
   let port = 0;
+  let ldapsPort = 0;
   const url = () => `ldap://127.0.0.1:${port}`;
+  const listeners = () => (options.tls ? `${url()}/ ldaps://127.0.0.1:${ldapsPort}/` : `${url()}/`);
+  let certificatePem: string | undefined;
   const known = new Set<string>();
 
   const withClient = async <T>(action: (client: Client) => Promise<T>): Promise<T> => {
@@ -128,7 +142,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
     server = await startServerProcess({
       command: slapdPath,
       // "-d none" keeps slapd in the foreground and prints only its errors.
-      args: ["-h", `${url()}/`, "-F", join(directory, "slapd.d"), "-d", "none"],
+      args: ["-h", listeners(), "-F", join(directory, "slapd.d"), "-d", "none"],
       directory,
       isReady: () => withClient(async () => true),
     });
@@ -141,6 +155,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
       throw new Error(`OpenLDAP's schema (core.ldif) is in none of ${schemaDirectories.join(", ")}`);
     }
     await mkdir(join(directory, "slapd.d"));
+    if (options.tls) certificatePem = await makeCertificate(directory);
     for (const [index] of suffixes.entries()) await mkdir(join(directory, `db${index + 1}`));
     const config = configLdif({
       directory,
@@ -149,6 +164,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
       suffixes,
       bindDn,
       bindPassword,
+      tls: options.tls === true,
     });
     await writeFile(join(directory, "config.ldif"), config, { mode: 0o600 });
     await runCommand(slapaddPath, [
@@ -163,6 +179,7 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
     // The free port may be taken between the probe and slapd's bind: then try another one.
     for (let attempt = 1; ; attempt++) {
       port = await freeTcpPort();
+      if (options.tls) ldapsPort = await freeTcpPort();
       try {
         await launch();
         break;
@@ -197,6 +214,10 @@ export async function startSlapd(options: SlapdOptions = {}): Promise<Slapd> {
     suffixes,
     baseDns,
     directory,
+    ldapsUrl: options.tls ? `ldaps://127.0.0.1:${ldapsPort}` : undefined,
+    ldapsPort: options.tls ? ldapsPort : undefined,
+    ldapsHostAndPort: options.tls ? `127.0.0.1:${ldapsPort}` : undefined,
+    certificatePem,
     addEntry: (entry) => withClient((client) => addWithAncestors(client, entry)),
     modifyEntry: (dn, changes) =>
       withClient((client) =>
@@ -314,6 +335,34 @@ export function escapeDnValue(value: string): string {
     .replace(/ $/, "\\ ");
 }
 
+/**
+ * A self-signed certificate for 127.0.0.1 and localhost (P-256, valid two days) in the server's
+ * folder, made with openssl; returns it as PEM.
+ */
+async function makeCertificate(directory: string): Promise<string> {
+  const openssl = findExecutable("openssl", "openssl");
+  await runCommand(openssl, [
+    "req",
+    "-x509",
+    "-newkey",
+    "ec",
+    "-pkeyopt",
+    "ec_paramgen_curve:prime256v1",
+    "-nodes",
+    "-keyout",
+    join(directory, "tls.key"),
+    "-out",
+    join(directory, "tls.crt"),
+    "-days",
+    "2",
+    "-subj",
+    "/CN=localhost",
+    "-addext",
+    "subjectAltName=IP:127.0.0.1,DNS:localhost",
+  ]);
+  return readFile(join(directory, "tls.crt"), "utf8");
+}
+
 function configLdif(settings: {
   directory: string;
   moduleDirectory: string | undefined;
@@ -321,6 +370,7 @@ function configLdif(settings: {
   suffixes: readonly string[];
   bindDn: string;
   bindPassword: string;
+  tls: boolean;
 }): string {
   const head: LdapEntry[] = [
     {
@@ -330,6 +380,12 @@ function configLdif(settings: {
         cn: "config",
         olcPidFile: join(settings.directory, "slapd.pid"),
         olcArgsFile: join(settings.directory, "slapd.args"),
+        ...(settings.tls
+          ? {
+              olcTLSCertificateFile: join(settings.directory, "tls.crt"),
+              olcTLSCertificateKeyFile: join(settings.directory, "tls.key"),
+            }
+          : {}),
       },
     },
   ];

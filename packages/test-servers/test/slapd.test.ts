@@ -178,6 +178,59 @@ describe("startSlapd with two naming contexts", () => {
     expect((failure as Error).message).toMatch(/slapadd .* exited with 1: .*suffix/is);
   });
 
+  it("serves LDAPS and StartTLS with a self-signed certificate when asked", async () => {
+    const slapd = await startSlapd({
+      tls: true,
+      entries: [userEntry("ou=users,dc=example,dc=com", { uid: "tls", password: "tls-pw" })],
+    });
+    try {
+      expect(slapd.ldapsUrl).toBe(`ldaps://127.0.0.1:${slapd.ldapsPort}`);
+      expect(slapd.ldapsHostAndPort).toBe(`127.0.0.1:${slapd.ldapsPort}`);
+      expect(slapd.certificatePem).toMatch(/^-----BEGIN CERTIFICATE-----/);
+      const ca = slapd.certificatePem as string;
+      const dn = "uid=tls,ou=users,dc=example,dc=com";
+      const ldaps = new Client({ url: slapd.ldapsUrl as string, timeout: 5_000, tlsOptions: { ca } });
+      try {
+        await ldaps.bind(dn, "tls-pw");
+      } finally {
+        await ldaps.unbind().catch(() => {});
+      }
+      const startTls = new Client({ url: slapd.url, timeout: 5_000 });
+      try {
+        await startTls.startTLS({ ca });
+        await startTls.bind(dn, "tls-pw");
+      } finally {
+        await startTls.unbind().catch(() => {});
+      }
+      // Without the certificate a verifying client refuses the server.
+      const untrusting = new Client({
+        url: slapd.ldapsUrl as string,
+        timeout: 5_000,
+        tlsOptions: { ca: [] },
+      });
+      await expect(untrusting.bind(dn, "tls-pw")).rejects.toThrow(/certificate/i);
+      await untrusting.unbind().catch(() => {});
+      // Down and up again, both listeners come back on their ports.
+      await slapd.takeDown();
+      await slapd.bringUp();
+      const again = new Client({ url: slapd.ldapsUrl as string, timeout: 5_000, tlsOptions: { ca } });
+      await again.bind(dn, "tls-pw");
+      await again.unbind();
+    } finally {
+      await slapd.stop();
+    }
+  });
+
+  it("has no TLS listener unless asked", async () => {
+    const slapd = await startSlapd();
+    try {
+      expect(slapd.ldapsUrl).toBeUndefined();
+      expect(slapd.certificatePem).toBeUndefined();
+    } finally {
+      await slapd.stop();
+    }
+  });
+
   it("refuses an entry outside every suffix", async () => {
     await expect(
       startSlapd({ entries: [userEntry("ou=users,dc=elsewhere,dc=org", { uid: "x" })] }),
