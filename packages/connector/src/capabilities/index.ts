@@ -11,7 +11,7 @@
  *    names; its own `input` properties (TypeBox: the product's names, `required`, lengths,
  *    enums, defaults), `properties` (UI), `errors` (only its own keys: DEFAULT_ERRORS are
  *    added), `examples`, `output` (`outputSchema({...})` adds rawResponse, statusCode, headers)
- *    and the handler. Export `<Id>Input`/`<Id>Output` as `Static<typeof <id>.input>`.
+ *    and the handler. Export `<Id>Input` as `InputOf<typeof <id>>` and `<Id>Output` as `Static<typeof <id>.output>`.
  * 2. In the handler: `resolveUser(ctx, input)` finds the target user (before it, refuse the
  *    capability's own bad input, so it costs no call); `ctx.client.request({ method, path, ... })`
  *    calls PingOne (the kit adds the signal and transaction id); mark the call after which the
@@ -67,7 +67,7 @@ import { usersLookup } from "./users/users-lookup.js";
  * (docs/connector-capabilities.md#capability-order). Each key is its definition's id (the registry
  * test checks it); the keys give `connector.invoke` its per-capability types.
  */
-const REGISTRY = {
+export const REGISTRY = {
   userLookup,
   usersLookup,
   checkPassword,
