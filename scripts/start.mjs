@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The main job behind `npm start`: pingone-emulator with demo data (persisted under .data/),
 // the connector's HTTP service against it with a fresh API key, and a short guide with three
-// commands that work as printed. Ctrl-C stops both.
+// commands that work as printed. Ctrl-C stops both. Settings (README "Quick start"):
+// PINGONE_EMULATOR_PORT (4600), PINGONE_CONNECTOR_PORT (4700), PINGONE_DATA_DIR (.data).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -19,8 +20,12 @@ mkdirSync(dataDir, { recursive: true });
 const children = [];
 let stopping = false;
 
-/** Starts a child, echoes nothing, and resolves with its stdout once `ready` matches it. */
-function start(name, args, env, ready) {
+/**
+ * Starts a child, echoes nothing, and resolves with its stdout once `ready` matches it. `portSetting`
+ * ({ setting, port }) names the variable that chose its port, for the message when the port
+ * cannot be had.
+ */
+function start(name, args, env, ready, portSetting) {
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env },
@@ -28,15 +33,20 @@ function start(name, args, env, ready) {
   });
   children.push(child);
   let output = "";
+  let started = false;
   return new Promise((resolve, reject) => {
     const onData = (chunk) => {
       output += chunk.toString();
-      if (ready.test(output)) resolve(output);
+      if (!started && ready.test(output)) {
+        started = true;
+        resolve(output);
+      }
     };
     child.stdout.on("data", onData);
     child.stderr.on("data", (chunk) => {
       output += chunk.toString();
-      if (stopping) return;
+      // Before it is ready, its output goes into the failure message instead.
+      if (stopping || !started) return;
       // The service logs JSON lines on stderr: show warnings and errors only.
       for (const line of chunk.toString().split("\n")) {
         if (/"level":(40|50|60)/.test(line) || (line.trim() && !line.startsWith("{")))
@@ -45,7 +55,12 @@ function start(name, args, env, ready) {
     });
     child.once("exit", (code, signal) => {
       if (!stopping) {
-        reject(new Error(`${name} exited (${signal ?? code}) before it was ready:\n${output}`));
+        const hint = /already in use|needs privileges/.test(output)
+          ? `\nSet ${portSetting.setting} to a free port (0 picks one), e.g. ${portSetting.setting}=${Number(portSetting.port) + 1} npm start`
+          : "";
+        reject(
+          new Error(`${name} exited (${signal ?? code}) before it was ready:\n${output.trimEnd()}${hint}`),
+        );
         shutdown(1);
       }
     });
@@ -76,6 +91,7 @@ try {
     [emulatorCli, "--demo", "--db", join(dataDir, "emulator.db"), "--port", emulatorPort],
     {},
     /API base:/,
+    { setting: "PINGONE_EMULATOR_PORT", port: emulatorPort },
   );
   const emulatorUrl = /listening on (http:\/\/\S+)/.exec(emulatorOutput)?.[1];
   const environmentId = /Demo environment \((?:created|reused)\): (\S+)/.exec(emulatorOutput)?.[1];
@@ -99,6 +115,7 @@ try {
     [connectorCli, "serve", "--port", servicePort, "--connection", `@${connectionFile}`],
     { PINGONE_CONNECTOR_API_KEY: apiKey, LOG_LEVEL: "warn" },
     /listening on/,
+    { setting: "PINGONE_CONNECTOR_PORT", port: servicePort },
   );
   const serviceUrl = /listening on (http:\/\/\S+)/.exec(serviceOutput)?.[1];
   const connection = `@${relative(root, connectionFile)}`;

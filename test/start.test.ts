@@ -1,5 +1,6 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,7 +17,7 @@ interface Started {
 }
 
 /** `node scripts/start.mjs` (what `npm start` runs after building), on free ports and a temporary data folder. */
-async function startMainJob(dataDir: string): Promise<Started> {
+async function startMainJob(dataDir: string, ports: Record<string, string> = {}): Promise<Started> {
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
     env: {
@@ -24,6 +25,7 @@ async function startMainJob(dataDir: string): Promise<Started> {
       PINGONE_DATA_DIR: dataDir,
       PINGONE_EMULATOR_PORT: "0",
       PINGONE_CONNECTOR_PORT: "0",
+      ...ports,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -74,6 +76,11 @@ describe("npm start (the main job)", () => {
       });
       expect(outputs[2]).toMatchObject({ status_code: 200, json_body: { size: 2 } });
       expect(first.guide).not.toMatch(/client secret/i);
+      // The reference link opens in a browser, which sends no API key.
+      const reference = /API reference: (http:\/\/\S+)/.exec(first.guide)![1]!;
+      const page = await fetch(reference);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("/capabilities/userLookup");
     } finally {
       first.child.kill("SIGINT");
     }
@@ -87,5 +94,34 @@ describe("npm start (the main job)", () => {
     expect(second.guide).toContain(
       `demo environment ${environmentId} (reused from ${relative(root, join(dataDir, "emulator.db"))})`,
     );
+  }, 60_000);
+});
+
+describe("npm start on a taken port", () => {
+  it("names the variable that chooses the port", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    const port = String((busy.address() as { port: number }).port);
+    try {
+      for (const setting of ["PINGONE_EMULATOR_PORT", "PINGONE_CONNECTOR_PORT"]) {
+        const dataDir = mkdtempSync(join(tmpdir(), "pingone-start-busy-"));
+        const failed = await run(process.execPath, ["scripts/start.mjs"], {
+          cwd: root,
+          env: {
+            ...process.env,
+            PINGONE_DATA_DIR: dataDir,
+            PINGONE_EMULATOR_PORT: "0",
+            PINGONE_CONNECTOR_PORT: "0",
+            [setting]: port,
+          },
+        }).catch((error: { code: number; stderr: string }) => error);
+        expect("code" in failed && failed.code, setting).toBe(1);
+        const stderr = (failed as { stderr: string }).stderr;
+        expect(stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
+        expect(stderr).toContain(`Set ${setting} to a free port`);
+      }
+    } finally {
+      await new Promise<void>((resolve) => busy.close(() => resolve()));
+    }
   }, 60_000);
 });

@@ -1,11 +1,11 @@
 import { type RunActionOptions, runAction } from "./actions/run-action.js";
-import { CAPABILITIES, findCapability } from "./capabilities/index.js";
+import { CAPABILITIES, type CapabilityId, findCapability } from "./capabilities/index.js";
 import type { AnyCapabilityDefinition } from "./capabilities/kit/definition.js";
 import { prepareInput } from "./capabilities/kit/prepare-input.js";
 import type { CapabilityResult } from "./capabilities/kit/result.js";
 import { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/kit/run.js";
+import type { CapabilityProjections, InvokeInput, OtherCapabilityId } from "./capabilities/typed-registry.js";
 import { createPingOneClient, type PingOneClientOptions } from "./client/pingone-client.js";
-import type { PingOneClient } from "./client/types.js";
 import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "./config/connection.js";
 import type { SwimlaneEnvelope } from "./envelopes/swimlane.js";
 import {
@@ -14,6 +14,7 @@ import {
   describeCapability,
   summarizeCapability,
 } from "./facade/capability-description.js";
+import { type ErrorBody, errorBody, isFacadeError } from "./facade/error-outcome.js";
 import { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 import type { ValidationProblem } from "./input/problem.js";
 import type { InputWarning } from "./input/warning.js";
@@ -37,18 +38,59 @@ export interface InvokeOptions {
   dryRun?: boolean;
 }
 
+/** Whether the connection works: the settings are valid and PingOne issues the worker a token. */
+export type ConnectionCheck = { ok: true } | ({ ok: false } & ErrorBody);
+
 export interface Connector {
   list(): CapabilitySummary[];
   /** @throws {UnknownCapabilityError} */
   describe(id: string): CapabilityDescription;
   /** Never throws for bad input: every problem, and every ignored property, comes back with a JSON Pointer. */
   validate(id: string, input: unknown): ValidationReport;
-  /** Runs a capability and returns its one internal result (see `toDaVinciEnvelope`). */
-  invoke(id: string, input: unknown, options: InvokeOptions & { dryRun: true }): Promise<DryRunReport>;
-  invoke(id: string, input: unknown, options?: InvokeOptions & { dryRun?: false }): Promise<CapabilityResult>;
-  invoke(id: string, input: unknown, options?: InvokeOptions): Promise<CapabilityResult | DryRunReport>;
+  /**
+   * Runs a capability and returns its one internal result (see `toDaVinciEnvelope`). With a
+   * registry id the input's properties and the output are typed: `result.output.matchedUser` for
+   * `"userLookup"`, no cast. Any other string is looked up at run time (`unknownCapability`).
+   * The typed overloads come last so that a compile error names the input, not the id.
+   */
+  invoke<Id extends string>(
+    id: OtherCapabilityId<Id>,
+    input: unknown,
+    options: InvokeOptions & { dryRun: true },
+  ): Promise<DryRunReport>;
+  invoke<Id extends string>(
+    id: OtherCapabilityId<Id>,
+    input: unknown,
+    options?: InvokeOptions & { dryRun?: false },
+  ): Promise<CapabilityResult>;
+  invoke<Id extends string>(
+    id: OtherCapabilityId<Id>,
+    input: unknown,
+    options?: InvokeOptions,
+  ): Promise<CapabilityResult | DryRunReport>;
+  invoke<K extends CapabilityId>(
+    id: K,
+    input: InvokeInput<K>,
+    options: InvokeOptions & { dryRun: true },
+  ): Promise<DryRunReport>;
+  invoke<K extends CapabilityId>(
+    id: K,
+    input: InvokeInput<K>,
+    options?: InvokeOptions & { dryRun?: false },
+  ): Promise<CapabilityResult<CapabilityProjections<K>>>;
+  invoke<K extends CapabilityId>(
+    id: K,
+    input: InvokeInput<K>,
+    options?: InvokeOptions,
+  ): Promise<CapabilityResult<CapabilityProjections<K>> | DryRunReport>;
   /** Runs a Swimlane action; every HTTP answer comes back as the envelope. */
   runAction(name: string, input: unknown, options?: RunActionOptions): Promise<SwimlaneEnvelope>;
+  /**
+   * Checks the connection without calling the API: valid settings and a worker token (the cached
+   * one while it is fresh). Never throws; a failure has the code a capability would report
+   * (`invalidConnection`, `accessFailed`, `connectionFailed`, ...).
+   */
+  checkConnection(options?: { signal?: AbortSignal }): Promise<ConnectionCheck>;
   /** Releases pooled connections. */
   close(): Promise<void>;
 }
@@ -67,7 +109,7 @@ export function createConnector(
   options: ConnectorOptions = {},
 ): Connector {
   let resolved: ResolvedConnection | undefined;
-  let client: PingOneClient | undefined;
+  let client: ReturnType<typeof createPingOneClient> | undefined;
   const settings = (): ResolvedConnection => {
     resolved ??=
       "tokenUrl" in connection && typeof connection.tokenUrl === "string"
@@ -75,7 +117,7 @@ export function createConnector(
         : resolveConnection(connection as ConnectionSettings);
     return resolved;
   };
-  const liveClient = (): PingOneClient => {
+  const liveClient = () => {
     client ??= createPingOneClient(settings(), options.client);
     return client;
   };
@@ -105,6 +147,15 @@ export function createConnector(
     },
     invoke: invoke as Connector["invoke"],
     runAction: (name, input, actionOptions) => runAction(liveClient(), name, input, actionOptions),
+    async checkConnection(checkOptions = {}) {
+      try {
+        await liveClient().tokens.getToken(checkOptions.signal);
+        return { ok: true };
+      } catch (error) {
+        if (!isFacadeError(error)) throw error;
+        return { ok: false, ...errorBody(error) };
+      }
+    },
     async close() {
       await client?.close();
     },

@@ -59,7 +59,12 @@ export type {
   ReadUserGroupMembershipsOutput,
 } from "./capabilities/groups/read-user-group-memberships.js";
 export type { UpdateGroupInput, UpdateGroupOutput } from "./capabilities/groups/update-group.js";
-export { CAPABILITIES, findCapability } from "./capabilities/index.js";
+export {
+  CAPABILITIES,
+  type CapabilityId,
+  type CapabilityRegistry,
+  findCapability,
+} from "./capabilities/index.js";
 export { CapabilityError } from "./capabilities/kit/capability-error.js";
 export type {
   CapabilityClient,
@@ -108,6 +113,12 @@ export type {
   ReadPopulationOutput,
 } from "./capabilities/populations/read-population.js";
 export type { ReadThemeInput, ReadThemeOutput } from "./capabilities/themes/read-theme.js";
+export type {
+  CapabilityInput,
+  CapabilityOutput,
+  CapabilityProjections,
+  InvokeInput,
+} from "./capabilities/typed-registry.js";
 export type { CreateUserInput, CreateUserOutput } from "./capabilities/users/create-user.js";
 export type { DeleteUserInput, DeleteUserOutput } from "./capabilities/users/delete-user.js";
 export type { EnableUserInput, EnableUserOutput } from "./capabilities/users/enable-user.js";
@@ -125,6 +136,7 @@ export {
 } from "./client/errors/api-error.js";
 export { PingOneTokenError } from "./client/errors/token-error.js";
 export { PingOneTransportError, type TransportErrorCode } from "./client/errors/transport-error.js";
+export { createFileTokenStore } from "./client/file-token-store.js";
 export { createLogger, LOG_REDACT_PATHS, type Logger } from "./client/logger.js";
 export {
   type ClientEvents,
@@ -132,7 +144,7 @@ export {
   type PingOneClientOptions,
 } from "./client/pingone-client.js";
 export { DEFAULT_RETRY, type RetryOptions } from "./client/retry-policy.js";
-export { createTokenStore, type TokenStore } from "./client/token-provider.js";
+export { type CachedToken, createTokenStore, type TokenStore } from "./client/token-provider.js";
 export { createDispatcher } from "./client/transport.js";
 export type {
   ApiRequest,
@@ -154,6 +166,7 @@ export {
 } from "./config/connection.js";
 export { REGION_CODES, REGIONS, type RegionCode } from "./config/regions.js";
 export {
+  type ConnectionCheck,
   type Connector,
   type ConnectorOptions,
   createConnector,
@@ -180,16 +193,21 @@ export { ConnectorError } from "./errors/connector-error.js";
 export { PingOneError, type PingOneErrorCode } from "./errors/pingone-error.js";
 export {
   type ActionDescription,
+  type ActionParameter,
+  type ActionSummary,
   type CapabilityDescription,
   type CapabilitySummary,
   describeAction,
   describeCapability,
+  summarizeAction,
   summarizeCapability,
 } from "./facade/capability-description.js";
 export {
+  type ErrorBody,
   type ErrorOutcome,
   EXIT,
   type ExitCode,
+  errorBody,
   errorOutcome,
   type FacadeError,
   failureOutcome,

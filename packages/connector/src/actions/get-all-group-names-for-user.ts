@@ -1,7 +1,6 @@
-import { Type } from "@sinclair/typebox";
 import { swimlaneEnvelopeSchema } from "../envelopes/swimlane.js";
 import type { ActionDefinition } from "./definition.js";
-import { actionInput, pathParameters, queryParameters } from "./input-groups.js";
+import { actionInput, includeParameter, pathParameters, queryParameters } from "./input-groups.js";
 import { UserResource } from "./response-schemas.js";
 
 export const getAllGroupNamesForUser: ActionDefinition = {
@@ -13,11 +12,7 @@ export const getAllGroupNamesForUser: ActionDefinition = {
   inputSchema: actionInput({
     path_parameters: pathParameters(true),
     parameters: queryParameters({
-      include: Type.String({
-        minLength: 1,
-        description: "memberOfGroupNames (group names) or memberOfGroupIDs (group IDs)",
-        examples: ["memberOfGroupNames"],
-      }),
+      include: includeParameter("memberOfGroupNames (group names) or memberOfGroupIDs (group IDs)"),
     }),
   }),
   outputSchema: swimlaneEnvelopeSchema(UserResource),

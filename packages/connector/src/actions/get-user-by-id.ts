@@ -1,7 +1,13 @@
 import { Type } from "@sinclair/typebox";
 import { swimlaneEnvelopeSchema } from "../envelopes/swimlane.js";
 import type { ActionDefinition } from "./definition.js";
-import { actionInput, expandParameter, pathParameters, queryParameters } from "./input-groups.js";
+import {
+  actionInput,
+  expandParameter,
+  includeParameter,
+  pathParameters,
+  queryParameters,
+} from "./input-groups.js";
 import { UserResource } from "./response-schemas.js";
 
 export const getUserById: ActionDefinition = {
@@ -13,7 +19,7 @@ export const getUserById: ActionDefinition = {
   inputSchema: actionInput({
     path_parameters: pathParameters(true),
     parameters: queryParameters({
-      include: Type.Optional(Type.String({ description: "memberOfGroupNames or memberOfGroupIDs" })),
+      include: Type.Optional(includeParameter("memberOfGroupNames or memberOfGroupIDs")),
       // The product page marks it required; PingOne answers without it, so its absence is accepted.
       expand: Type.Optional(expandParameter("population")),
     }),

@@ -1,4 +1,5 @@
 import { type TObject, type TProperties, Type } from "@sinclair/typebox";
+import { stringEnum } from "../capabilities/kit/schema-helpers.js";
 
 /**
  * Builders for the four Swimlane input groups. Placeholder names are canonical here (`envID`,
@@ -43,6 +44,9 @@ export function queryParameters(properties: TProperties): TObject {
 
 export const expandParameter = (example: string) =>
   Type.String({ description: `Related resources to embed under _embedded, e.g. ${example}` });
+/** `include` on a single-user read: the computed group attributes PingOne adds (pingone-api §2.6). */
+export const includeParameter = (description: string) =>
+  stringEnum(["memberOfGroupNames", "memberOfGroupIDs"], { description });
 export const limitParameter = Type.Number({ description: "Page size; the next page is at _links.next.href" });
 export const filterParameter = (example: string) =>
   Type.String({ description: `A PingOne SCIM filter, e.g. ${example}` });

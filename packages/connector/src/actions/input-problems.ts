@@ -7,7 +7,10 @@ import { validatorFor } from "../input/validator.js";
 export function inputProblems(schema: TSchema, value: unknown): ValidationProblem[] {
   const validate = validatorFor(schema);
   if (validate(value)) return [];
-  return (validate.errors ?? []).map(toProblem);
+  const errors = validate.errors ?? [];
+  // A value of the wrong type fails its enum too; the type is the one problem worth saying.
+  const mistyped = new Set(errors.filter((e) => e.keyword === "type").map((e) => e.instancePath));
+  return errors.filter((e) => !(e.keyword === "enum" && mistyped.has(e.instancePath))).map(toProblem);
 }
 
 function toProblem(error: ErrorObject): ValidationProblem {
@@ -24,6 +27,12 @@ function toProblem(error: ErrorObject): ValidationProblem {
         path: `${error.instancePath}/${escapePointer(String(params.additionalProperty))}`,
         keyword: "additionalProperties",
         message: "is not an input of this action",
+      };
+    case "enum":
+      return {
+        path: error.instancePath || "/",
+        keyword: "enum",
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`,
       };
     default:
       return {

@@ -11,8 +11,8 @@
  *    names; its own `input` properties (TypeBox: the product's names, `required`, lengths,
  *    enums, defaults), `properties` (UI), `errors` (only its own keys: DEFAULT_ERRORS are
  *    added), `examples`, `output` (`outputSchema({...})` adds rawResponse, statusCode, headers),
- *    `legacy` (the old property names it maps) and the handler. Export `<Id>Input`/`<Id>Output`
- *    as `Static<typeof <id>.input>`.
+ *    `legacy` (the old property names it maps) and the handler. Export `<Id>Input` as
+ *    `InputOf<typeof <id>>` and `<Id>Output` as `Static<typeof <id>.output>`.
  * 2. In the handler: first refuse the capability's own bad input (so it costs no call and a dry
  *    run reaches the same verdict); `resolveUser(ctx, input)` finds the target user;
  *    `ctx.client.request({ method, path, ... })` calls PingOne (the kit adds the signal and
@@ -22,8 +22,9 @@
  *    Let `PingOneApiError` propagate for the general key, or throw `new CapabilityError(key,
  *    message, { apiError })` for a capability-specific one. Never catch errors wholesale: a dry
  *    run stops by throwing through the handler. The rules: docs/connector-capabilities.md.
- * 3. Add its line to `CAPABILITIES` below (and its import). To make its input and output types
- *    public, export them from `src/index.ts`.
+ * 3. Add its line to `REGISTRY` below (and its import): it is then in `CAPABILITIES`, and
+ *    `connector.invoke("<id>", ...)` is typed by it. To make its input and output types public,
+ *    export them from `src/index.ts`.
  * 4. Test it against the emulator (test/capabilities/): success, an expected error, a
  *    validation error. The registry and manifest tests check every entry's examples, UI and
  *    schemas by themselves.
@@ -64,8 +65,12 @@ import { updateUser } from "./users/update-user.js";
 import { userLookup } from "./users/user-lookup.js";
 import { usersLookup } from "./users/users-lookup.js";
 
-/** In the product document's order (docs/connector-capabilities.md#capability-order). */
-export const CAPABILITIES: readonly AnyCapabilityDefinition[] = [
+/**
+ * The registry keyed by DaVinci id, in the product document's order
+ * (docs/connector-capabilities.md#capability-order). Each key is its definition's id (the registry
+ * test checks it); the keys give `connector.invoke` its per-capability types.
+ */
+export const REGISTRY = {
   userLookup,
   usersLookup,
   checkPassword,
@@ -99,7 +104,16 @@ export const CAPABILITIES: readonly AnyCapabilityDefinition[] = [
   readGroupMembers,
   unlockUser,
   readTheme,
-];
+};
+
+/** Every capability's definition, with its own input and output types, by DaVinci id. */
+export type CapabilityRegistry = typeof REGISTRY;
+
+/** A DaVinci capability id of the registry: `"userLookup" | "checkPassword" | ...`. */
+export type CapabilityId = keyof CapabilityRegistry;
+
+/** In the product document's order. */
+export const CAPABILITIES: readonly AnyCapabilityDefinition[] = Object.values(REGISTRY);
 
 const byId = new Map(CAPABILITIES.map((definition) => [definition.id, definition]));
 

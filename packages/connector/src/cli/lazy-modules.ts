@@ -4,7 +4,12 @@
  * bundled CLI each becomes a chunk of its own.
  */
 export async function loadConnector() {
-  return (await import("../connector.js")).createConnector;
+  const [{ createConnector }, { createLogger }, { createFileTokenStore }] = await Promise.all([
+    import("../connector.js"),
+    import("../client/logger.js"),
+    import("../client/file-token-store.js"),
+  ]);
+  return { createConnector, createLogger, createFileTokenStore };
 }
 
 export async function loadService() {

@@ -1,6 +1,5 @@
 import { ActionInputError } from "../actions/action-errors.js";
-import { PingOneError } from "../errors/pingone-error.js";
-import { EXIT, type ExitCode, errorOutcome, isFacadeError } from "../facade/error-outcome.js";
+import { EXIT, type ExitCode, errorBody, errorOutcome, isFacadeError } from "../facade/error-outcome.js";
 import { type CliIo, CliUsageError, printJson } from "./io.js";
 import { formatProblems } from "./problems.js";
 
@@ -23,9 +22,7 @@ export function reportError(io: CliIo, error: unknown): ExitCode {
       error instanceof ActionInputError ? formatProblems(error.action, error.problems) : error.message,
     );
   }
-  printJson(io, {
-    error: error instanceof PingOneError ? error.toJSON() : { code: error.code, message: error.message },
-  });
+  printJson(io, { error: errorBody(error) });
   return exitCode;
 }
 

@@ -11,7 +11,7 @@ import { type Logger, silentLogger } from "./logger.js";
 import { paginate } from "./paginate.js";
 import { buildRequest, type OutgoingRequest, type RequestTarget, requestTarget } from "./request-builder.js";
 import { parseBody } from "./response-body.js";
-import { type Attempt, withRetries } from "./retry.js";
+import { type Attempt, type RetryNotice, withRetries } from "./retry.js";
 import {
   DEFAULT_RETRY,
   isReplayable,
@@ -19,6 +19,7 @@ import {
   parseRetryAfter,
   type RetryOptions,
 } from "./retry-policy.js";
+import { retryReason } from "./retry-reason.js";
 import { TokenProvider, type TokenStore } from "./token-provider.js";
 import { createDispatcher } from "./transport.js";
 import type { ApiRequest, ApiResponse, HttpMethod, PaginateOptions, PingOneClient } from "./types.js";
@@ -223,7 +224,7 @@ class HttpPingOneClient implements PingOneClient {
       const aborted = code === "ABORTED";
       const outcomeUnknown = !replayable && !notSent && !aborted;
       const failure = this.transportError(outgoing, code, reason, outcomeUnknown, attempt, error.cause);
-      return !aborted && (replayable || notSent) ? { failure, retry: {} } : { failure };
+      return !aborted && (replayable || notSent) ? { failure, retry: { reason } } : { failure };
     }
   }
 
@@ -247,14 +248,16 @@ class HttpPingOneClient implements PingOneClient {
     });
   }
 
-  private reportRetry(
-    outgoing: OutgoingRequest,
-    { attempt, waitMs, status }: { attempt: number; waitMs: number; status: number | undefined },
-  ): void {
+  /**
+   * One debug line per retry (docs/connector-client.md#retries): the attempt that failed, why,
+   * and the wait before the next one. The path has no query and the reason is scrubbed, so no
+   * secret can reach the log.
+   */
+  private reportRetry(outgoing: OutgoingRequest, { attempt, waitMs, status, reason }: RetryNotice): void {
     const { method } = outgoing;
     const path = pathOf(outgoing.path);
-    this.logger.warn(
-      { method, path, status: status ?? "network error", waitMs, attempt },
+    this.logger.debug(
+      { method, path, attempt, waitMs, status, reason: retryReason(status, reason, this.secrets) },
       "retrying PingOne call",
     );
     this.events.retry?.({ method, path, status, waitMs, attempt });

@@ -5,6 +5,8 @@ import { nextDelay, parseRetryAfter, type RetryOptions } from "./retry-policy.js
 export interface RetryCause {
   /** The HTTP status that asked for it; absent for a failure without a response. */
   status?: number;
+  /** What went wrong when there was no response (`network failure (ECONNREFUSED): ...`). */
+  reason?: string;
   /** The response's `Retry-After` header, honoured in place of the backoff. */
   retryAfter?: string;
   /** True when the server processed nothing (429): the attempt does not count against `maxAttempts`. */
@@ -17,13 +19,21 @@ export interface RetryCause {
  */
 export type Attempt<T> = ({ answer: T } | { failure: unknown }) & { retry?: RetryCause };
 
+/** What is known about a retry before its wait: the attempt that failed, why, and the wait. */
+export interface RetryNotice {
+  attempt: number;
+  waitMs: number;
+  status: number | undefined;
+  reason: string | undefined;
+}
+
 export interface RetryRun {
   policy: Required<RetryOptions>;
   clock: Clock;
   /** Cuts a wait short; the attempts themselves watch it too. */
   signal?: AbortSignal;
   /** Told before every wait. */
-  onRetry?(info: { attempt: number; waitMs: number; status: number | undefined }): void;
+  onRetry?(info: RetryNotice): void;
   /** The error to throw when the caller aborts during a wait. */
   aborted(reason: unknown, attempts: number): unknown;
 }
@@ -56,7 +66,7 @@ export async function withRetries<T>(
       if ("answer" in result) return { answer: result.answer, attempts: n };
       throw result.failure;
     }
-    run.onRetry?.({ attempt: n, waitMs, status: cause.status });
+    run.onRetry?.({ attempt: n, waitMs, status: cause.status, reason: cause.reason });
     try {
       await sleep(waitMs, run.signal);
     } catch (reason) {

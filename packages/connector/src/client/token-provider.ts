@@ -3,13 +3,15 @@ import type { ResolvedConnection } from "../config/connection.js";
 import type { SecretRegistry } from "../redaction/redact.js";
 import type { Clock } from "./clock.js";
 import { PingOneTokenError } from "./errors/token-error.js";
+import { PingOneTransportError } from "./errors/transport-error.js";
 import { type HttpTransport, type RawRequest, RawTransportFailure } from "./http-exchange.js";
 import type { Logger } from "./logger.js";
 import { parseBody } from "./response-body.js";
 import { type Attempt, withRetries } from "./retry.js";
 import { isRetryableStatus, type RetryOptions } from "./retry-policy.js";
+import { retryReason } from "./retry-reason.js";
 
-interface CachedToken {
+export interface CachedToken {
   accessToken: string;
   /** When to stop using it: `expires_in` minus the refresh margin. */
   refreshAt: number;
@@ -100,15 +102,25 @@ export class TokenProvider {
       {
         policy: retry,
         clock,
-        onRetry: ({ status, waitMs }) =>
-          logger.warn({ method: "POST", path, status, waitMs }, "retrying token request"),
+        onRetry: ({ attempt, status, waitMs, reason }) =>
+          logger.debug(
+            {
+              method: "POST",
+              path,
+              attempt,
+              waitMs,
+              status,
+              reason: retryReason(status, reason, this.options.secrets),
+            },
+            "retrying token request",
+          ),
         aborted: (reason) => reason,
       },
-      () => this.requestToken(),
+      (attempt) => this.requestToken(attempt),
     ).then(({ answer }) => answer);
   }
 
-  private async requestToken(): Promise<Attempt<CachedToken>> {
+  private async requestToken(attempt: number): Promise<Attempt<CachedToken>> {
     const { connection, logger, clock, secrets } = this.options;
     const { tokenUrl, clientId } = connection;
     this.requests++;
@@ -118,14 +130,19 @@ export class TokenProvider {
       response = await this.options.transport.exchange(this.request);
     } catch (error) {
       if (!(error instanceof RawTransportFailure)) throw error;
-      const failure = new PingOneTokenError({
-        tokenUrl,
-        clientId,
-        description: error.failure.reason,
+      // No answer from the token endpoint: a transport failure, not refused credentials. A token
+      // request changes nothing at PingOne, so it is always safe to repeat.
+      const { code, reason } = error.failure;
+      const failure = new PingOneTransportError(code, {
+        method: "POST",
+        url: tokenUrl,
+        reason,
+        outcomeUnknown: false,
+        attempts: attempt,
         cause: error,
         secrets,
       });
-      return { failure, retry: {} };
+      return { failure, retry: { reason } };
     }
     const body = parseBody(response.text, response.headers["content-type"]) as
       | Record<string, unknown>
@@ -155,14 +172,16 @@ export class TokenProvider {
     return { failure, retry: { status, retryAfter: response.headers["retry-after"], free: status === 429 } };
   }
 
-  /** The shared request's result, or a TOKEN_ERROR as soon as this caller's signal aborts. */
+  /** The shared request's result, or `ABORTED` as soon as this caller's signal aborts. */
   private untilAborted(pending: Promise<CachedToken>, signal: AbortSignal): Promise<CachedToken> {
-    const { tokenUrl, clientId } = this.options.connection;
+    const { tokenUrl } = this.options.connection;
     const aborted = () =>
-      new PingOneTokenError({
-        tokenUrl,
-        clientId,
-        description: "aborted by the caller",
+      new PingOneTransportError("ABORTED", {
+        method: "POST",
+        url: tokenUrl,
+        reason: "aborted by the caller while waiting for the worker token",
+        outcomeUnknown: false,
+        attempts: 0,
         cause: signal.reason,
       });
     if (signal.aborted) return Promise.reject(aborted());

@@ -8,10 +8,10 @@ export interface DaVinciOutputFields {
   headers: Record<string, string>;
 }
 
-/** DaVinci success: `{ eventName: "continue", output }`. */
-export interface DaVinciSuccess {
+/** DaVinci success: `{ eventName: "continue", output }`; `P` types the projections, as in the result. */
+export interface DaVinciSuccess<P extends Record<string, unknown> = Record<string, unknown>> {
   eventName: "continue";
-  output: Record<string, unknown> & DaVinciOutputFields;
+  output: P & DaVinciOutputFields;
   /** The input properties the capability ignored, when there are any (docs/connector-service.md#davinci-output). */
   warnings?: InputWarning[];
 }
@@ -21,9 +21,11 @@ export interface DaVinciFailure {
   error: {
     code: string;
     message: string;
-    httpResponseCode: number;
+    /** PingOne's HTTP status; absent when PingOne gave no HTTP answer (`connectionFailed`). */
+    httpResponseCode?: number;
     details: Array<{ rawResponse: unknown; statusCode: number }>;
-    output: { rawResponse: unknown; statusCode: number; headers: Record<string, string> };
+    /** The PingOne response the failure was decided on; `statusCode` absent when there was none. */
+    output: { rawResponse: unknown; statusCode?: number; headers: Record<string, string> };
     /** Every input problem, when `code` is `invalidInput` from validation. */
     problems?: Array<{ path: string; keyword: string; message: string }>;
     correlationId?: string;
@@ -35,16 +37,20 @@ export interface DaVinciFailure {
   warnings?: InputWarning[];
 }
 
-export type DaVinciEnvelope = DaVinciSuccess | DaVinciFailure;
+export type DaVinciEnvelope<P extends Record<string, unknown> = Record<string, unknown>> =
+  | DaVinciSuccess<P>
+  | DaVinciFailure;
 
 /** Builds the DaVinci shape from the one internal result (docs/connector-service.md#davinci-output). */
-export function toDaVinciEnvelope(result: CapabilityResult): DaVinciEnvelope {
+export function toDaVinciEnvelope<P extends Record<string, unknown>>(
+  result: CapabilityResult<P>,
+): DaVinciEnvelope<P> {
   return result.ok ? davinciSuccess(result) : davinciFailure(result);
 }
 
-function davinciSuccess(result: CapabilitySuccess): DaVinciSuccess {
+function davinciSuccess<P extends Record<string, unknown>>(result: CapabilitySuccess<P>): DaVinciSuccess<P> {
   const { response } = result;
-  const output: DaVinciSuccess["output"] = {
+  const output: DaVinciSuccess<P>["output"] = {
     ...result.output,
     statusCode: response.status,
     headers: response.headers,
@@ -58,14 +64,15 @@ function davinciSuccess(result: CapabilitySuccess): DaVinciSuccess {
 }
 
 function davinciFailure(result: CapabilityFailure): DaVinciFailure {
+  const statusCode = result.response?.status ?? result.httpResponseCode;
   const error: DaVinciFailure["error"] = {
     code: result.code,
     message: result.message,
-    httpResponseCode: result.httpResponseCode,
+    ...(result.httpResponseCode === undefined ? {} : { httpResponseCode: result.httpResponseCode }),
     details: result.details,
     output: {
       rawResponse: result.response?.body ?? {},
-      statusCode: result.response?.status ?? result.httpResponseCode,
+      ...(statusCode === undefined ? {} : { statusCode }),
       headers: result.response?.headers ?? {},
     },
   };

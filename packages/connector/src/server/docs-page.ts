@@ -32,7 +32,7 @@ h1{margin-bottom:0}code,pre{font:13px ui-monospace,monospace}pre{background:#f5f
 .m{display:inline-block;min-width:4rem;font-weight:600;color:#fff;background:#b3282d;border-radius:4px;padding:0 .4rem;text-align:center}
 .m.get{background:#2a6f3a}details{margin:.25rem 0}summary{cursor:pointer}
 </style></head><body>
-<h1>${escapeHtml(info.title)}</h1><p>Version ${escapeHtml(info.version)}. ${escapeHtml(info.description)}</p>
+<h1>${escapeHtml(info.title)}</h1><p>Version ${escapeHtml(info.version)}. ${inlineText(info.description)}</p>
 <p>Machine-readable: <a href="openapi.json">openapi.json</a>.</p>
 <ul>${toc}</ul>${body}
 </body></html>`;
@@ -52,20 +52,25 @@ function renderOperation(method: string, path: string, operation: Operation): st
   const responses = Object.entries(operation.responses ?? {})
     .map(
       ([status, response]) =>
-        `<li><code>${escapeHtml(status)}</code> ${escapeHtml(response.description ?? "")}</li>`,
+        `<li><code>${escapeHtml(status)}</code> ${inlineText(response.description ?? "")}</li>`,
     )
     .join("");
   const ok = operation.responses?.["200"]?.content?.["application/json"]?.schema;
   return `<div class="op" id="${slug(operation.operationId ?? path)}">
 <h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
-<p><strong>${escapeHtml(operation.summary ?? "")}</strong></p>
-<p>${escapeHtml(operation.description ?? "")
-    .replace(/`([^`]+)`/g, "<code>$1</code>")
-    .replace(/\n/g, "<br>")}</p>
+<p><strong>${inlineText(operation.summary ?? "")}</strong></p>
+<p>${inlineText(operation.description ?? "")}</p>
 ${request?.example === undefined ? "" : `<details open><summary>Example input</summary><pre>${escapeHtml(JSON.stringify(request.example, null, 2))}</pre></details>`}
 ${request?.schema === undefined ? "" : `<details><summary>Input schema</summary><pre>${escapeHtml(JSON.stringify(request.schema, null, 2))}</pre></details>`}
 ${ok === undefined ? "" : `<details><summary>Success schema</summary><pre>${escapeHtml(JSON.stringify(ok, null, 2))}</pre></details>`}
 <ul>${responses}</ul></div>`;
+}
+
+/** Escaped text with the document's one piece of markup: `code` spans; line breaks kept. */
+function inlineText(text: string): string {
+  return escapeHtml(text)
+    .replace(/`([^`]+)`/g, "<code>$1</code>")
+    .replace(/\n/g, "<br>");
 }
 
 function slug(text: string): string {

@@ -52,10 +52,36 @@ const ERROR_SCHEMA = {
   },
 };
 
+const HEALTH_SCHEMA = {
+  type: "object",
+  required: ["status", "version"],
+  properties: {
+    status: { enum: ["ok", "draining", "unavailable"] },
+    version: { type: "string" },
+    connection: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string" },
+        message: { type: "string" },
+        httpResponseCode: { type: "integer" },
+      },
+    },
+  },
+};
+
 const errorResponse = (description: string) => ({
   description,
   content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
 });
+
+/**
+ * Node's HTTP parser answers a request it cannot parse with a bare 400 before any route runs; it
+ * is the one client error `/healthz` can give.
+ */
+const MALFORMED_REQUEST = {
+  "400": { description: "A malformed HTTP request, refused by the HTTP server before any route (no body)" },
+};
 
 /** The answers every route but `/healthz` can give before it runs. */
 const COMMON_RESPONSES = {
@@ -80,8 +106,10 @@ export function buildOpenApiDocument(
       title: "pingone-connector service",
       version: CONNECTOR_VERSION,
       description:
-        "The PingOne DaVinci connector's capabilities and the Swimlane PingOne Identity actions over HTTP. Send `Authorization: Bearer <PINGONE_CONNECTOR_API_KEY>`.",
+        "The PingOne DaVinci connector's capabilities and the Swimlane PingOne Identity actions over HTTP. Send `Authorization: Bearer <PINGONE_CONNECTOR_API_KEY>`; `/healthz` needs no key, and on a loopback host neither do this document and `/docs`.",
     },
+    // Relative: the document is served by the service it describes, at whatever address.
+    servers: [{ url: "/", description: "This service" }],
     security: [{ apiKey: [] }],
     paths,
     components: {
@@ -146,8 +174,12 @@ function capabilityResponses(capability: AnyCapabilityDefinition) {
     },
     ...COMMON_RESPONSES,
     "404": errorResponse("Unknown capability, or a PingOne resource not found"),
-    "4XX": errorResponse("The capability failed; `code` is its error key"),
-    "5XX": errorResponse("PingOne failed or could not be reached"),
+    "4XX": errorResponse("The capability failed; `code` is its error key, the status PingOne's"),
+    "502": errorResponse(
+      "PingOne refused the worker credentials or roles (`accessFailed`), could not be reached (`connectionFailed`), or gave no error status",
+    ),
+    "504": errorResponse("The call was cut short by the service's request timeout"),
+    "5XX": errorResponse("PingOne failed (its 5xx status)"),
   };
 }
 
@@ -177,7 +209,10 @@ function actionOperation(action: ActionDefinition) {
       },
       ...COMMON_RESPONSES,
       "404": errorResponse("Unknown action"),
-      "502": errorResponse("PingOne could not be reached, or refused the worker credentials"),
+      "502": errorResponse(
+        "PingOne refused the worker credentials (`accessFailed`) or could not be reached (`connectionFailed`)",
+      ),
+      "504": errorResponse("The call was cut short by the service's request timeout"),
     },
   };
 }
@@ -199,10 +234,21 @@ function servicePaths() {
     "/healthz": {
       get: {
         operationId: "health",
-        summary: "Liveness (no key needed)",
+        summary: "Health: the service and its PingOne connection (no key needed)",
         tags: ["Service"],
         security: [],
-        responses: { "200": { description: "The service is up" } },
+        responses: {
+          "200": {
+            description: "`status` is `ok`, or `draining` during shutdown",
+            content: { "application/json": { schema: HEALTH_SCHEMA } },
+          },
+          ...MALFORMED_REQUEST,
+          "503": {
+            description:
+              "`status` is `unavailable`: PingOne issues the worker no token; `connection` says why (`accessFailed`, `connectionFailed`, ...)",
+            content: { "application/json": { schema: HEALTH_SCHEMA } },
+          },
+        },
       },
     },
     "/metrics": {
@@ -210,7 +256,10 @@ function servicePaths() {
         operationId: "metrics",
         summary: "Prometheus metrics: calls, errors, latency per capability, PingOne retries, token requests",
         tags: ["Service"],
-        responses: { "200": { description: "Prometheus text format", content: { "text/plain": {} } } },
+        responses: {
+          "200": { description: "Prometheus text format", content: { "text/plain": {} } },
+          "401": errorResponse("Missing or wrong API key"),
+        },
       },
     },
   };

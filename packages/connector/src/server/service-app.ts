@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import type { Logger } from "../client/logger.js";
 import type { Connector } from "../connector.js";
+import { ConnectionHealth } from "./connection-health.js";
 import type { ServiceLifecycle } from "./lifecycle.js";
 import type { ServiceMetrics } from "./metrics.js";
 import { apiKeyAuth } from "./middleware/api-key.js";
@@ -9,7 +10,7 @@ import { closeWhileDraining, drainGuard } from "./middleware/drain-guard.js";
 import { requestLog } from "./middleware/request-log.js";
 import { actionRoutes } from "./routes/actions.js";
 import { capabilityRoutes } from "./routes/capabilities.js";
-import { healthRoute, metaRoutes } from "./routes/meta.js";
+import { healthRoute, metricsRoute, referenceRoutes } from "./routes/meta.js";
 import type { ServiceApp, ServiceEnv } from "./service-env.js";
 import { routeNotFound, unexpectedError } from "./service-error.js";
 
@@ -25,6 +26,8 @@ export interface ServiceAppOptions {
   requestTimeoutMs?: number;
   /** Shared with the server: while draining, new calls are refused with 503. */
   lifecycle: ServiceLifecycle;
+  /** `/docs` and `/openapi.json` without the key (loopback only: server/docs-access.ts). */
+  publicReference?: boolean;
 }
 
 /**
@@ -38,10 +41,12 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   const app = new Hono<ServiceEnv>();
   app.use(requestLog(logger));
   app.use(closeWhileDraining(lifecycle));
-  healthRoute(app, lifecycle);
+  healthRoute(app, lifecycle, new ConnectionHealth(connector));
+  if (options.publicReference) referenceRoutes(app);
   if (options.apiKey !== undefined) app.use(apiKeyAuth(options.apiKey));
   app.use(limitBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
-  metaRoutes(app, metrics);
+  if (!options.publicReference) referenceRoutes(app);
+  metricsRoute(app, metrics);
   const guard = drainGuard(lifecycle, options.requestTimeoutMs ?? 60_000);
   capabilityRoutes(app, { connector, metrics, guard });
   actionRoutes(app, { connector, metrics, guard });

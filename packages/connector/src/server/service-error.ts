@@ -1,8 +1,7 @@
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ActionInputError } from "../actions/action-errors.js";
 import type { Logger } from "../client/logger.js";
-import { errorOutcome, type FacadeError } from "../facade/error-outcome.js";
+import { errorBody, errorOutcome, type FacadeError } from "../facade/error-outcome.js";
 
 /** A service-level failure: `{ error: { code, message, ... } }` with an HTTP status. */
 export function serviceError(code: string, message: string, extra: Record<string, unknown> = {}) {
@@ -12,8 +11,7 @@ export function serviceError(code: string, message: string, extra: Record<string
 /** A facade error as a response, with the status the one mapping gives it. */
 export function errorResponse(c: Context, error: FacadeError, aborted = false): Response {
   const { httpStatus } = errorOutcome(error, { aborted });
-  const extra = error instanceof ActionInputError ? { problems: error.problems } : {};
-  return c.json(serviceError(error.code, error.message, extra), httpStatus as ContentfulStatusCode);
+  return c.json({ error: errorBody(error) }, httpStatus as ContentfulStatusCode);
 }
 
 export const routeNotFound: NotFoundHandler = (c) =>

@@ -4,6 +4,7 @@ import type { Logger } from "../client/logger.js";
 import type { PingOneClientOptions } from "../client/pingone-client.js";
 import type { ConnectionSettings, ResolvedConnection } from "../config/connection.js";
 import { type Connector, createConnector } from "../connector.js";
+import { isLoopbackHost, referencePagesArePublic } from "./docs-access.js";
 import { ServiceLifecycle } from "./lifecycle.js";
 import { ServiceMetrics } from "./metrics.js";
 import { createServiceApp } from "./service-app.js";
@@ -31,8 +32,6 @@ export interface RunningService {
   /** Stops accepting calls, lets in-flight ones finish, then closes the PingOne connection pool. */
   shutdown(): Promise<void>;
 }
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 
 /** A problem that stops the service from starting (a missing API key, a bad host). */
 export class ServiceStartError extends Error {
@@ -66,6 +65,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     maxBodyBytes: options.maxBodyBytes,
     requestTimeoutMs: options.requestTimeoutMs,
     lifecycle,
+    publicReference: referencePagesArePublic(host),
   });
   const server = await listen(app, options.port ?? 4700, host);
   const address = server.address() as AddressInfo;
@@ -98,7 +98,7 @@ function checkAuthentication(options: ServiceOptions, host: string): void {
       "PINGONE_CONNECTOR_API_KEY is not set: the service refuses to start without an API key (or pass --insecure-no-auth on a loopback host for local development)",
     );
   }
-  if (!LOOPBACK.test(host)) {
+  if (!isLoopbackHost(host)) {
     throw new ServiceStartError(`--insecure-no-auth is allowed only on a loopback host, not ${host}`);
   }
   options.logger.warn({ host }, "API key check is OFF (--insecure-no-auth); loopback only");

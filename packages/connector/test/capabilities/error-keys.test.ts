@@ -74,7 +74,7 @@ describe("error keys (docs/connector-capabilities.md#error-keys)", () => {
     await wrongSecret.close();
   });
 
-  it("maps a transport failure to unexpectedError", async () => {
+  it("maps a transport failure to connectionFailed, with no invented HTTP status", async () => {
     const unreachable = createConnector(
       { ...env.connection, apiUrl: "http://127.0.0.1:9" },
       { client: { retry: { maxAttempts: 1 } } },
@@ -82,7 +82,8 @@ describe("error keys (docs/connector-capabilities.md#error-keys)", () => {
     const error = await invokeError(unreachable, "readUser", {
       identifier: "00000000-0000-4000-8000-000000000000",
     });
-    expect(error.code).toBe("unexpectedError");
+    expect(error.code).toBe("connectionFailed");
+    expect(error).not.toHaveProperty("httpResponseCode");
     await unreachable.close();
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UnknownActionError } from "../../src/actions/action-errors.js";
 import { runAction } from "../../src/actions/run-action.js";
-import { CAPABILITIES } from "../../src/capabilities/index.js";
+import { CAPABILITIES, REGISTRY } from "../../src/capabilities/index.js";
 import { prepareInput } from "../../src/capabilities/kit/prepare-input.js";
 import { createConnector } from "../../src/connector.js";
 import { UnknownCapabilityError } from "../../src/facade/unknown-capability-error.js";
@@ -46,6 +46,10 @@ describe("the capability registry", () => {
     }
   });
 
+  it("keys the registry by each definition's own id, so invoke's types name the capability that runs", () => {
+    expect(Object.entries(REGISTRY).filter(([key, definition]) => key !== definition.id)).toEqual([]);
+  });
+
   it("accepts every documented input example, flat and DaVinci-wrapped", () => {
     for (const capability of CAPABILITIES) {
       expect(capability.examples.length, capability.id).toBeGreaterThan(0);
@@ -70,7 +74,7 @@ describe("the capability registry", () => {
     const connector = createConnector();
     for (const { id } of connector.list()) {
       const { errors, properties } = connector.describe(id);
-      for (const key of ["invalidInput", "accessFailed", "unexpectedError"]) {
+      for (const key of ["invalidInput", "accessFailed", "connectionFailed", "unexpectedError"]) {
         expect(errors[key], `${id}.${key}`).toEqual(expect.any(String));
       }
       if (properties.matchAttribute) {

@@ -1,55 +1,31 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUserWithPassword, strongPassword } from "../support/capability-harness.js";
+import { type CliRun, connectionVariables, runCliProcess } from "../support/cli-process.js";
 import {
   createTestUser,
   type EmulatorEnvironment,
   startEmulatorEnvironment,
 } from "../support/emulator-environment.js";
 
-/** The built CLI (`npm run build` first), run as a user would run it. */
-const MAIN = fileURLToPath(new URL("../../dist/bin/pingone-connector.js", import.meta.url));
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 let env: EmulatorEnvironment;
 let dir: string;
 let connectionEnv: Record<string, string>;
 
-function cli(args: string[], extraEnv: Record<string, string> = connectionEnv, stdin?: string): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [MAIN, ...args],
-      // Only what the test gives: no PINGONE_* from the machine running the tests.
-      { env: { PATH: process.env.PATH ?? "", ...extraEnv } },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-    child.stdin?.end(stdin ?? "");
-  });
+function cli(
+  args: string[],
+  extraEnv: Record<string, string> = connectionEnv,
+  stdin?: string,
+): Promise<CliRun> {
+  return runCliProcess(args, extraEnv, stdin);
 }
 
 beforeAll(async () => {
   env = await startEmulatorEnvironment();
   dir = await mkdtemp(join(tmpdir(), "pingone-cli-"));
-  connectionEnv = {
-    PINGONE_ENVIRONMENT_ID: env.environment.environmentId,
-    PINGONE_CLIENT_ID: env.environment.clientId,
-    PINGONE_CLIENT_SECRET: env.environment.clientSecret,
-    PINGONE_API_URL: env.environment.apiUrl,
-    PINGONE_AUTH_URL: env.environment.authUrl,
-  };
+  connectionEnv = connectionVariables(env.environment);
 });
 
 afterAll(async () => {
@@ -69,11 +45,29 @@ describe("pingone-connector CLI", () => {
     }
   });
 
-  it("lists the capabilities as a table and as JSON", async () => {
+  it("lists the capabilities, then the Swimlane actions, as a table and as JSON with each item's kind", async () => {
     const table = await cli(["list"], {});
     expect(table.stdout).toMatch(/^userLookup\s+Find User$/m);
+    expect(table.stdout).toMatch(/^get_all_group_names_for_user\s+Get All Group Names for User$/m);
+    expect(table.stdout.indexOf("Swimlane actions")).toBeGreaterThan(table.stdout.indexOf("readTheme"));
     const json = await cli(["list", "--json"], {});
-    const ids = (JSON.parse(json.stdout) as { id: string }[]).map((c) => c.id);
+    const items = JSON.parse(json.stdout) as { kind: string; id?: string; name?: string }[];
+    expect(items.filter((item) => item.kind === "action").map((item) => item.name)).toEqual([
+      "get_all_environments",
+      "get_all_group_memberships_for_user",
+      "get_all_group_names_for_user",
+      "get_all_sessions",
+      "get_linked_accounts",
+      "get_role_assignments",
+      "get_user_by_id",
+      "get_users",
+      "user_account_lock",
+      "user_account_unlock",
+    ]);
+    expect(items.findIndex((item) => item.kind === "action")).toBe(
+      items.filter((item) => item.kind === "capability").length,
+    );
+    const ids = items.filter((item) => item.kind === "capability").map((c) => c.id);
     expect(ids).toEqual(
       expect.arrayContaining(["userLookup", "checkPassword", "recoverPassword", "unlockUser"]),
     );
@@ -101,7 +95,7 @@ describe("pingone-connector CLI", () => {
     });
     const unknown = await cli(["describe", "nope"], {});
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown capability "nope"');
+    expect(unknown.stderr).toContain('unknown capability or action "nope"');
   });
 
   it("validates input from JSON and from a file, listing every problem on stderr", async () => {

@@ -104,7 +104,7 @@ describe("HTTP exchange", () => {
       .catch((e: unknown) => e);
     const second = client.request({ method: "GET", path: usersPath.slice(3) });
     setTimeout(() => controller.abort(), 50);
-    expect(await first).toMatchObject({ code: "TOKEN_ERROR", message: expect.stringMatching(/aborted/) });
+    expect(await first).toMatchObject({ code: "ABORTED", message: expect.stringMatching(/aborted/) });
     expect((await second).status).toBe(200);
     expect(fake.tokenRequests).toHaveLength(1);
   });

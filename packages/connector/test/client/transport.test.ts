@@ -115,7 +115,8 @@ describe("TLS verification", () => {
     const error = await client
       .request({ method: "GET", path: `/environments/${fake.environmentId}` })
       .catch((e) => e);
-    expect(error).toMatchObject({ code: "TOKEN_ERROR" });
+    // No answer from the token endpoint: a transport failure, not refused credentials.
+    expect(error).toMatchObject({ code: "TLS_ERROR" });
     expect((error as Error).message).toMatch(/TLS certificate verification failed/);
     expect(fake.tokenRequests).toHaveLength(0);
   });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectionVariables } from "../support/cli-process.js";
 import {
   createTestUser,
   type EmulatorEnvironment,
@@ -112,7 +113,7 @@ describe("pingone-connector serve (a real process)", () => {
 
   it("refuses to start without PINGONE_CONNECTOR_API_KEY, with exit code 2", async () => {
     const run = promisify(execFile);
-    const env2 = { ...process.env, PINGONE_CONNECTOR_API_KEY: "" };
+    const env2 = { ...process.env, ...connectionVariables(env.environment), PINGONE_CONNECTOR_API_KEY: "" };
     const error = await run(process.execPath, [CLI, "serve", "--port", "0"], { env: env2 }).catch((e) => e);
     expect(error.code).toBe(2);
     expect(String(error.stderr)).toMatch(/PINGONE_CONNECTOR_API_KEY/);

@@ -5,6 +5,7 @@ import { Command, InvalidArgumentError } from "commander";
 import { createEmulator, type Emulator } from "../emulator.js";
 import { applySeed } from "../seed/seed.js";
 import { ensureDemoEnvironment } from "./demo-environment.js";
+import { EMULATOR_VERSION } from "./version.js";
 
 interface CliOptions {
   port: number;
@@ -51,7 +52,9 @@ async function run(options: CliOptions): Promise<void> {
     }
   }
   const demo = options.demo === true ? ensureDemoEnvironment(context) : undefined;
-  const { url } = await emulator.start({ port: options.port, host: options.host });
+  const { url } = await emulator.start({ port: options.port, host: options.host }).catch((error: unknown) => {
+    throw listenProblem(error, options) ?? error;
+  });
   console.log(`pingone-emulator listening on ${url} (database: ${options.db})`);
   if (demo !== undefined) {
     printCredentials(
@@ -79,9 +82,24 @@ async function run(options: CliOptions): Promise<void> {
   process.on("SIGTERM", () => stop("SIGTERM"));
 }
 
+/** A port that cannot be had, said with the option that chooses another. */
+function listenProblem(error: unknown, options: CliOptions): Error | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = `port ${options.port} on ${options.host}`;
+  if (code === "EADDRINUSE") {
+    return new Error(
+      `${where} is already in use: choose another with --port <port> (0 picks a free one), or stop what listens there`,
+    );
+  }
+  if (code === "EACCES")
+    return new Error(`${where} needs privileges: choose one above 1023 with --port <port>`);
+  return undefined;
+}
+
 const program = new Command()
   .name("pingone-emulator")
   .description("A PingOne-compatible Platform API server on SQLite, with a /_emulator back door")
+  .version(EMULATOR_VERSION)
   .option("--port <port>", "port to listen on (0 = any free port)", parsePort, 4600)
   .option("--host <host>", "address to listen on", "127.0.0.1")
   .option("--db <file>", "SQLite database file (WAL), or :memory:", ":memory:")

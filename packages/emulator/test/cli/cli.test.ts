@@ -1,5 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -117,5 +117,28 @@ describe("pingone-emulator CLI", () => {
   it("refuses an invalid port", async () => {
     const refused = startCli(["--port", "http"]);
     expect(await refused.exit).not.toBe(0);
+  });
+
+  it("names --port when the port is taken, instead of EADDRINUSE", async () => {
+    const first = startCli(["--port", "0"]);
+    const [, url] = await first.waitFor(/listening on (http:\/\/\S+)/);
+    const port = new URL(url as string).port;
+    const second = startCli(["--port", port]);
+    expect(await second.exit).toBe(1);
+    expect(second.output()).toContain(
+      `port ${port} on 127.0.0.1 is already in use: choose another with --port`,
+    );
+    expect(second.output()).not.toContain("EADDRINUSE");
+    first.child.kill("SIGTERM");
+    expect(await first.exit).toBe(0);
+  });
+
+  it("prints its version with --version", async () => {
+    const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    const run = startCli(["--version"]);
+    expect(await run.exit).toBe(0);
+    expect(run.output().trim()).toBe(version);
   });
 });

@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -102,5 +102,5 @@ export const createAccountLink = defineCapability({
   },
 });
 
-export type CreateAccountLinkInput = Static<typeof createAccountLink.input>;
+export type CreateAccountLinkInput = InputOf<typeof createAccountLink>;
 export type CreateAccountLinkOutput = Static<typeof createAccountLink.output>;

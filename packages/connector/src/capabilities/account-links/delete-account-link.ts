@@ -1,7 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { ENVELOPE_FIELDS } from "../kit/schema-helpers.js";
@@ -50,5 +50,5 @@ export const deleteAccountLink = defineCapability({
   },
 });
 
-export type DeleteAccountLinkInput = Static<typeof deleteAccountLink.input>;
+export type DeleteAccountLinkInput = InputOf<typeof deleteAccountLink>;
 export type DeleteAccountLinkOutput = Static<typeof deleteAccountLink.output>;

@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { readCollection } from "../kit/read-collection.js";
 import { succeed } from "../kit/result.js";
@@ -32,5 +32,5 @@ export const readAccountLinks = defineCapability({
   },
 });
 
-export type ReadAccountLinksInput = Static<typeof readAccountLinks.input>;
+export type ReadAccountLinksInput = InputOf<typeof readAccountLinks>;
 export type ReadAccountLinksOutput = Static<typeof readAccountLinks.output>;

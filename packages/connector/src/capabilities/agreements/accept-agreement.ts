@@ -1,7 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext } from "../kit/context.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -84,5 +84,5 @@ async function requireCurrent(ctx: CapabilityContext, target: PresentationTarget
   }
 }
 
-export type AcceptAgreementInput = Static<typeof acceptAgreement.input>;
+export type AcceptAgreementInput = InputOf<typeof acceptAgreement>;
 export type AcceptAgreementOutput = Static<typeof acceptAgreement.output>;

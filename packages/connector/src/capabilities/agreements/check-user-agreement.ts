@@ -2,7 +2,7 @@ import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import type { ApiResponse } from "../../client/types.js";
 import type { CapabilityContext } from "../kit/context.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -127,5 +127,5 @@ function consentStatus(consent: Resource | undefined, languageId: string, revisi
   return status;
 }
 
-export type CheckUserAgreementInput = Static<typeof checkUserAgreement.input>;
+export type CheckUserAgreementInput = InputOf<typeof checkUserAgreement>;
 export type CheckUserAgreementOutput = Static<typeof checkUserAgreement.output>;

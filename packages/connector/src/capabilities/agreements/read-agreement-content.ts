@@ -1,5 +1,5 @@
 import type { Static } from "@sinclair/typebox";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { AgreementPresentationSchema, UserAgreementSchema } from "../kit/schemas/user-agreement.js";
@@ -54,5 +54,5 @@ export const readAgreementContent = defineCapability({
   },
 });
 
-export type ReadAgreementContentInput = Static<typeof readAgreementContent.input>;
+export type ReadAgreementContentInput = InputOf<typeof readAgreementContent>;
 export type ReadAgreementContentOutput = Static<typeof readAgreementContent.output>;

@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -48,5 +48,5 @@ export const readUserAgreements = defineCapability({
   },
 });
 
-export type ReadUserAgreementsInput = Static<typeof readUserAgreements.input>;
+export type ReadUserAgreementsInput = InputOf<typeof readUserAgreements>;
 export type ReadUserAgreementsOutput = Static<typeof readUserAgreements.output>;

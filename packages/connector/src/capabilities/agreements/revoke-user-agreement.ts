@@ -1,5 +1,5 @@
 import type { Static } from "@sinclair/typebox";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -60,5 +60,5 @@ export const revokeUserAgreement = defineCapability({
   },
 });
 
-export type RevokeUserAgreementInput = Static<typeof revokeUserAgreement.input>;
+export type RevokeUserAgreementInput = InputOf<typeof revokeUserAgreement>;
 export type RevokeUserAgreementOutput = Static<typeof revokeUserAgreement.output>;

@@ -1,5 +1,5 @@
 import type { Static } from "@sinclair/typebox";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -30,5 +30,5 @@ export const sendVerificationCode = defineCapability({
   },
 });
 
-export type SendVerificationCodeInput = Static<typeof sendVerificationCode.input>;
+export type SendVerificationCodeInput = InputOf<typeof sendVerificationCode>;
 export type SendVerificationCodeOutput = Static<typeof sendVerificationCode.output>;

@@ -1,7 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
@@ -65,5 +65,5 @@ export const verifyEmail = defineCapability({
   },
 });
 
-export type VerifyEmailInput = Static<typeof verifyEmail.input>;
+export type VerifyEmailInput = InputOf<typeof verifyEmail>;
 export type VerifyEmailOutput = Static<typeof verifyEmail.output>;

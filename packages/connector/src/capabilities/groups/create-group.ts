@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { choosePopulation, POPULATION_INPUT, POPULATION_UI } from "../kit/population-target.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -93,7 +93,7 @@ export const createGroup = defineCapability({
   },
 });
 
-export type CreateGroupInput = Static<typeof createGroup.input>;
+export type CreateGroupInput = InputOf<typeof createGroup>;
 export type CreateGroupOutput = Static<typeof createGroup.output>;
 
 /** The attributes that have a value, in order: PingOne is sent only what the node set. */

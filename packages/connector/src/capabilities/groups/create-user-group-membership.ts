@@ -1,5 +1,5 @@
 import type { Static } from "@sinclair/typebox";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -48,5 +48,5 @@ export const createUserGroupMembership = defineCapability({
   },
 });
 
-export type CreateUserGroupMembershipInput = Static<typeof createUserGroupMembership.input>;
+export type CreateUserGroupMembershipInput = InputOf<typeof createUserGroupMembership>;
 export type CreateUserGroupMembershipOutput = Static<typeof createUserGroupMembership.output>;

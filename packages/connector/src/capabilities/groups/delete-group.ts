@@ -1,5 +1,5 @@
 import type { Static } from "@sinclair/typebox";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { groupPath, groupTarget, requireGroupId } from "./group-properties.js";
@@ -22,5 +22,5 @@ export const deleteGroup = defineCapability({
   },
 });
 
-export type DeleteGroupInput = Static<typeof deleteGroup.input>;
+export type DeleteGroupInput = InputOf<typeof deleteGroup>;
 export type DeleteGroupOutput = Static<typeof deleteGroup.output>;

@@ -1,6 +1,6 @@
 import type { Static } from "@sinclair/typebox";
 import { pathSegment } from "../../input/path-segment.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -44,5 +44,5 @@ export const deleteUserGroupMembership = defineCapability({
   },
 });
 
-export type DeleteUserGroupMembershipInput = Static<typeof deleteUserGroupMembership.input>;
+export type DeleteUserGroupMembershipInput = InputOf<typeof deleteUserGroupMembership>;
 export type DeleteUserGroupMembershipOutput = Static<typeof deleteUserGroupMembership.output>;

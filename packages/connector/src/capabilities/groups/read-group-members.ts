@@ -4,7 +4,7 @@ import type { ApiResponse } from "../../client/types.js";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext } from "../kit/context.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { readCollection } from "../kit/read-collection.js";
 import { succeed } from "../kit/result.js";
@@ -108,7 +108,7 @@ export const readGroupMembers = defineCapability({
   },
 });
 
-export type ReadGroupMembersInput = Static<typeof readGroupMembers.input>;
+export type ReadGroupMembersInput = InputOf<typeof readGroupMembers>;
 export type ReadGroupMembersOutput = Static<typeof readGroupMembers.output>;
 
 /** Which members to look for: all, or those whose attributes (or id) match the identifier. */

@@ -1,5 +1,5 @@
 import type { Static } from "@sinclair/typebox";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { GroupSchema, type PingOneGroup } from "../kit/schemas/group.js";
@@ -25,5 +25,5 @@ export const readGroup = defineCapability({
   },
 });
 
-export type ReadGroupInput = Static<typeof readGroup.input>;
+export type ReadGroupInput = InputOf<typeof readGroup>;
 export type ReadGroupOutput = Static<typeof readGroup.output>;

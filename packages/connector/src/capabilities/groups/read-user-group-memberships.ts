@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { readCollection } from "../kit/read-collection.js";
 import { succeed } from "../kit/result.js";
@@ -33,5 +33,5 @@ export const readUserGroupMemberships = defineCapability({
   },
 });
 
-export type ReadUserGroupMembershipsInput = Static<typeof readUserGroupMemberships.input>;
+export type ReadUserGroupMembershipsInput = InputOf<typeof readUserGroupMemberships>;
 export type ReadUserGroupMembershipsOutput = Static<typeof readUserGroupMemberships.output>;

@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { GroupSchema, type PingOneGroup } from "../kit/schemas/group.js";
@@ -87,7 +87,7 @@ export const updateGroup = defineCapability({
   },
 });
 
-export type UpdateGroupInput = Static<typeof updateGroup.input>;
+export type UpdateGroupInput = InputOf<typeof updateGroup>;
 export type UpdateGroupOutput = Static<typeof updateGroup.output>;
 
 /** The group's current writable attributes with every value given laid over them. */

@@ -1,24 +1,32 @@
 import type { PingOneApiError } from "../../client/errors/api-error.js";
+import type { ApiResponse } from "../../client/types.js";
 import { ConnectorError } from "../../errors/connector-error.js";
 
+/** The parts of a PingOne answer a failure keeps. */
+export type DecidingResponse = Pick<ApiResponse, "status" | "statusText" | "headers" | "body">;
+
 /**
- * Thrown by a handler to fail with a specific error key. With `cause` set to the PingOne error
- * behind it, the failure keeps that response's status, body and headers.
+ * Thrown by a handler to fail with a specific error key. With `apiError` set to the PingOne error
+ * behind it, the failure keeps that response's status, body and headers; with `response`, the
+ * successful PingOne answer the key was decided on (an empty user list for `noUserMatch`), which
+ * the Swimlane envelope shows.
  */
 export class CapabilityError extends ConnectorError {
   readonly code: string;
   readonly httpResponseCode: number;
   readonly apiError: PingOneApiError | undefined;
+  readonly response: DecidingResponse | undefined;
 
   constructor(
     code: string,
     message: string,
-    options: { httpResponseCode?: number; apiError?: PingOneApiError } = {},
+    options: { httpResponseCode?: number; apiError?: PingOneApiError; response?: DecidingResponse } = {},
   ) {
     super(message);
     this.name = "CapabilityError";
     this.code = code;
     this.apiError = options.apiError;
+    this.response = options.response;
     this.httpResponseCode = options.httpResponseCode ?? options.apiError?.status ?? 400;
   }
 }

@@ -41,7 +41,12 @@ export interface PropertyUi {
  * One DaVinci capability: the single source for its schemas, UI metadata, error keys and
  * behaviour. The HTTP service, the CLI and the manifest generators read nothing else.
  */
-export interface CapabilityDefinition<I extends TObject = TObject, O extends TObject = TObject> {
+export interface CapabilityDefinition<
+  I extends TObject = TObject,
+  O extends TObject = TObject,
+  /** The handler's input type: the spec's own and fragment properties, as `defineCapability` computes it. */
+  In = Static<I>,
+> {
   /** The DaVinci `capabilityName`, spelled exactly as PingOne does (`userLookup`). */
   id: string;
   title: string;
@@ -55,7 +60,7 @@ export interface CapabilityDefinition<I extends TObject = TObject, O extends TOb
   /** Error keys the capability can raise (DaVinci `localizedErrors`), with what each means. */
   errors: Record<string, string>;
   /** Inputs shaped like the product document's and real flows' nodes; tests run them through the schema. */
-  examples: Static<I>[];
+  examples: In[];
   /**
    * Rewrites legacy property names found in older flow exports onto the current ones, before
    * validation (docs/connector-capabilities.md#legacy-property-names).
@@ -63,7 +68,7 @@ export interface CapabilityDefinition<I extends TObject = TObject, O extends TOb
   acceptLegacy?(input: Record<string, unknown>): Record<string, unknown>;
   /** The legacy names `acceptLegacy` reads: known names, never reported as ignored. */
   legacyNames: readonly string[];
-  handler(input: Static<I>, ctx: CapabilityContext): Promise<CapabilityResult>;
+  handler(input: In, ctx: CapabilityContext): Promise<CapabilityResult>;
 }
 
 /**
@@ -74,6 +79,12 @@ export interface LegacyNames {
   names: readonly string[];
   rewrite(input: Record<string, unknown>): Record<string, unknown>;
 }
+
+/**
+ * The input a capability's handler receives, by its definition: `InputOf<typeof readUser>`. Read
+ * off the handler, not the schema, because `Static` of the assembled schema loses the properties.
+ */
+export type InputOf<D> = D extends CapabilityDefinition<infer _I, infer _O, infer In> ? In : never;
 
 /** A definition with its types erased, as stored in the registry. */
 export type AnyCapabilityDefinition = CapabilityDefinition<TObject, TObject>;
@@ -148,7 +159,7 @@ export function defineCapability<
   const F extends readonly CapabilityFragment[] = [],
   P extends TProperties = Record<never, never>,
   O extends TObject = TObject,
->(spec: CapabilitySpec<P, F, O>): CapabilityDefinition<AssembledInput<P, F>, O> {
+>(spec: CapabilitySpec<P, F, O>): CapabilityDefinition<AssembledInput<P, F>, O, SpecInput<P, F>> {
   const fragments: readonly CapabilityFragment[] = spec.uses ?? [];
   const own = { input: spec.input ?? {}, properties: spec.properties ?? {} };
   const parts = [
@@ -156,7 +167,7 @@ export function defineCapability<
     own,
     ...fragments.filter((fragment) => fragment.placement === "last"),
   ];
-  const definition: CapabilityDefinition<AssembledInput<P, F>, O> = {
+  const definition: CapabilityDefinition<AssembledInput<P, F>, O, SpecInput<P, F>> = {
     id: spec.id,
     title: spec.title,
     description: spec.description,

@@ -14,7 +14,9 @@ import { type CapabilityFailure, toOutcome } from "./result.js";
 export const DEFAULT_ERRORS: Readonly<Record<string, string>> = {
   invalidInput: "The input was refused before any call to PingOne.",
   accessFailed: "The worker application lacks the roles or credentials for this call.",
-  unexpectedError: "PingOne or the network failed unexpectedly.",
+  connectionFailed:
+    "PingOne could not be reached, or the connection failed or timed out before an answer (no HTTP status).",
+  unexpectedError: "PingOne failed unexpectedly.",
 };
 
 /**
@@ -96,26 +98,55 @@ export function failureFromError(error: unknown): CapabilityFailure {
     if (error.apiError) {
       return failureFromApiError(error.apiError, error.code, detailMessage(error.apiError) ?? error.message);
     }
-    return connectorFailure(error.code, error.message, error.httpResponseCode);
+    const failure = connectorFailure(error.code, error.message, error.httpResponseCode);
+    if (error.response) failure.response = toOutcome(error.response);
+    return failure;
   }
   if (error instanceof PingOneApiError) return failureFromApiError(error);
   if (error instanceof PingOneConfigurationError) throw error;
-  if (error instanceof PingOneTokenError) {
-    // The worker app could not get a token: the same remedy as a 401/403 from the API.
-    return connectorFailure("accessFailed", error.message, error.status ?? 401);
-  }
+  if (error instanceof PingOneTokenError) return tokenFailure(error);
   if (error instanceof PingOneTransportError) {
-    // The message already says whether the outcome is unknown and names the transaction id.
-    const failure = connectorFailure("unexpectedError", error.message, 500);
+    // No answer came, so there is no HTTP status to report; the message names the cause.
+    const failure = connectorFailure(
+      error.code === "ABORTED" ? "unexpectedError" : "connectionFailed",
+      error.message,
+    );
     if (error.outcomeUnknown) failure.outcomeUnknown = true;
+    if (error.transactionId) failure.transactionId = error.transactionId;
     return failure;
   }
-  if (error instanceof PingOneError) return connectorFailure("unexpectedError", error.message, 500);
+  if (error instanceof PingOneError) return connectorFailure("unexpectedError", error.message);
   const reason = error instanceof Error ? error.message : String(error);
-  return connectorFailure("unexpectedError", `Unexpected connector failure: ${reason}`, 500);
+  return connectorFailure("unexpectedError", `Unexpected connector failure: ${reason}`);
 }
 
-/** A failure found by the connector itself, with no PingOne response behind it. */
-export function connectorFailure(code: string, message: string, httpResponseCode: number): CapabilityFailure {
-  return { ok: false, code, message: scrubText(message), httpResponseCode, details: [] };
+/**
+ * The token endpoint answered but issued no token (docs/connector-capabilities.md#error-keys):
+ * refused credentials are `accessFailed`, with the token endpoint's own status.
+ */
+function tokenFailure(error: PingOneTokenError): CapabilityFailure {
+  const { status } = error;
+  if (status === 429) return connectorFailure("requestLimited", error.message, status);
+  if (status !== undefined && status >= 400 && status < 500) {
+    return connectorFailure("accessFailed", error.message, status);
+  }
+  return connectorFailure(
+    "unexpectedError",
+    error.message,
+    status !== undefined && status >= 500 ? status : undefined,
+  );
+}
+
+/**
+ * A failure found by the connector itself, with no PingOne response behind it. Without an
+ * `httpResponseCode` when PingOne gave no HTTP answer (a transport failure).
+ */
+export function connectorFailure(
+  code: string,
+  message: string,
+  httpResponseCode?: number,
+): CapabilityFailure {
+  const failure: CapabilityFailure = { ok: false, code, message: scrubText(message), details: [] };
+  if (httpResponseCode !== undefined) failure.httpResponseCode = httpResponseCode;
+  return failure;
 }

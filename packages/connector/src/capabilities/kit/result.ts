@@ -18,10 +18,14 @@ export interface FailureDetail {
   statusCode: number;
 }
 
-export interface CapabilitySuccess {
+/**
+ * A capability that succeeded. `P` types its projections: `connector.invoke("userLookup", ...)`
+ * gives the output type of `userLookup` without the envelope fields.
+ */
+export interface CapabilitySuccess<P extends Record<string, unknown> = Record<string, unknown>> {
   ok: true;
   /** The projections (`user`, `passwordState`, `matchedUser`, ...), without the envelope fields. */
-  output: Record<string, unknown>;
+  output: P;
   /** The main PingOne response; `rawResponse`, `statusCode` and `headers` come from it. */
   response: HttpOutcome;
   /** Overrides `rawResponse` where a capability documents a composite one (userLookup). */
@@ -37,8 +41,11 @@ export interface CapabilityFailure {
   /** The capability's error key: `noUserMatch`, `passwordNotValid`, `invalidInput`, ... */
   code: string;
   message: string;
-  /** PingOne's HTTP status; 400 for input the connector refused. */
-  httpResponseCode: number;
+  /**
+   * PingOne's HTTP status; 400 for input the connector refused. Absent when PingOne gave no HTTP
+   * answer (`connectionFailed`): no status is invented for a transport failure.
+   */
+  httpResponseCode?: number;
   details: FailureDetail[];
   /** The failing PingOne response, when there was one. */
   response?: HttpOutcome;
@@ -59,7 +66,9 @@ export interface CapabilityFailure {
 }
 
 /** The one internal result of a capability run; every outer shape is derived from it. */
-export type CapabilityResult = CapabilitySuccess | CapabilityFailure;
+export type CapabilityResult<P extends Record<string, unknown> = Record<string, unknown>> =
+  | CapabilitySuccess<P>
+  | CapabilityFailure;
 
 /** Response headers worth returning: lower-case, without cookies or credentials. */
 function outcomeHeaders(headers: Record<string, string>): Record<string, string> {

@@ -2,7 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import type { ApiResponse } from "../../client/types.js";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
-import { CapabilityError } from "./capability-error.js";
+import { CapabilityError, type DecidingResponse } from "./capability-error.js";
 import type { CapabilityContext } from "./context.js";
 import { defineFragment } from "./definition.js";
 import { stringEnum } from "./schema-helpers.js";
@@ -132,7 +132,7 @@ export async function resolveUser(
     } catch (error) {
       // 400 is PingOne's answer for an id that is not a UUID: no user can have it.
       if (error instanceof PingOneApiError && (error.status === 404 || error.status === 400)) {
-        throw noUserMatch(matchAttribute, error);
+        throw noUserMatch(matchAttribute, { apiError: error });
       }
       throw error;
     }
@@ -144,19 +144,24 @@ export async function resolveUser(
     final,
   });
   const users = response.body?._embedded?.users ?? [];
-  if (users.length === 0) throw noUserMatch(matchAttribute);
+  if (users.length === 0) throw noUserMatch(matchAttribute, { response });
   if (users.length > 1) {
     throw new CapabilityError("multipleUserMatch", `More than one user has this ${matchAttribute}`, {
       httpResponseCode: 409,
+      response,
     });
   }
   const resource = users[0]!;
   return { resource, id: String(resource.id), response };
 }
 
-function noUserMatch(matchAttribute: MatchAttribute, apiError?: PingOneApiError): CapabilityError {
+/** `noUserMatch`, with the PingOne answer that showed it (a 404, or an empty list). */
+function noUserMatch(
+  matchAttribute: MatchAttribute,
+  behind: { apiError?: PingOneApiError; response?: DecidingResponse } = {},
+): CapabilityError {
   return new CapabilityError("noUserMatch", `No user matches the given ${matchAttribute}`, {
     httpResponseCode: 404,
-    ...(apiError ? { apiError } : {}),
+    ...behind,
   });
 }

@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { passwordAction } from "../kit/password-resource.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -51,7 +51,7 @@ export const checkPassword = defineCapability({
   },
 });
 
-export type CheckPasswordInput = Static<typeof checkPassword.input>;
+export type CheckPasswordInput = InputOf<typeof checkPassword>;
 export type CheckPasswordOutput = Static<typeof checkPassword.output>;
 
 /** docs/connector-capabilities.md#password-failures */

@@ -1,7 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { passwordAction, readPasswordState } from "../kit/password-resource.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -72,7 +72,7 @@ export const recoverPassword = defineCapability({
   },
 });
 
-export type RecoverPasswordInput = Static<typeof recoverPassword.input>;
+export type RecoverPasswordInput = InputOf<typeof recoverPassword>;
 export type RecoverPasswordOutput = Static<typeof recoverPassword.output>;
 
 /** docs/connector-capabilities.md#password-failures. */

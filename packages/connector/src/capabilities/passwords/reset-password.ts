@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { notificationSetting } from "../kit/notifications.js";
 import { passwordAction } from "../kit/password-resource.js";
@@ -77,7 +77,7 @@ export const resetPassword = defineCapability({
   },
 });
 
-export type ResetPasswordInput = Static<typeof resetPassword.input>;
+export type ResetPasswordInput = InputOf<typeof resetPassword>;
 export type ResetPasswordOutput = Static<typeof resetPassword.output>;
 
 /** docs/connector-capabilities.md#password-failures: the detail's target names the field. */

@@ -1,6 +1,6 @@
 import type { Static } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { notificationSetting } from "../kit/notifications.js";
 import { passwordAction, readPasswordState } from "../kit/password-resource.js";
@@ -70,7 +70,7 @@ export const sendRecoveryCode = defineCapability({
   },
 });
 
-export type SendRecoveryCodeInput = Static<typeof sendRecoveryCode.input>;
+export type SendRecoveryCodeInput = InputOf<typeof sendRecoveryCode>;
 export type SendRecoveryCodeOutput = Static<typeof sendRecoveryCode.output>;
 
 /** docs/connector-capabilities.md#password-failures */

@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { notificationSetting } from "../kit/notifications.js";
 import { passwordAction } from "../kit/password-resource.js";
@@ -104,7 +104,7 @@ export const setPassword = defineCapability({
   },
 });
 
-export type SetPasswordInput = Static<typeof setPassword.input>;
+export type SetPasswordInput = InputOf<typeof setPassword>;
 export type SetPasswordOutput = Static<typeof setPassword.output>;
 
 /** docs/connector-capabilities.md#password-failures: `allowedValues` marks an unsupported scheme. */

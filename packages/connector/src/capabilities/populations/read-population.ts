@@ -2,7 +2,7 @@ import { type Static, Type } from "@sinclair/typebox";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext } from "../kit/context.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import {
   hasAlternativeIdentifier,
   isPopulationId,
@@ -65,7 +65,7 @@ export const readPopulation = defineCapability({
   },
 });
 
-export type ReadPopulationInput = Static<typeof readPopulation.input>;
+export type ReadPopulationInput = InputOf<typeof readPopulation>;
 export type ReadPopulationOutput = Static<typeof readPopulation.output>;
 
 async function byId(ctx: CapabilityContext, populationId: string) {

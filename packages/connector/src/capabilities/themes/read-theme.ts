@@ -2,7 +2,7 @@ import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import { isSafePathSegment, pathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { ThemeSchema } from "../kit/schemas/theme.js";
@@ -59,5 +59,5 @@ function notFound(message: string, apiError?: PingOneApiError): CapabilityError 
   });
 }
 
-export type ReadThemeInput = Static<typeof readTheme.input>;
+export type ReadThemeInput = InputOf<typeof readTheme>;
 export type ReadThemeOutput = Static<typeof readTheme.output>;

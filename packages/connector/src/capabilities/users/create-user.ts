@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { notificationSetting } from "../kit/notifications.js";
 import { choosePopulation, POPULATION_INPUT, POPULATION_UI } from "../kit/population-target.js";
 import { requestInSequence } from "../kit/request-sequence.js";
@@ -169,5 +169,5 @@ export const createUser = defineCapability({
   },
 });
 
-export type CreateUserInput = Static<typeof createUser.input>;
+export type CreateUserInput = InputOf<typeof createUser>;
 export type CreateUserOutput = Static<typeof createUser.output>;

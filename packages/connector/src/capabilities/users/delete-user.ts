@@ -1,7 +1,7 @@
 import type { Static } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -30,5 +30,5 @@ export const deleteUser = defineCapability({
   },
 });
 
-export type DeleteUserInput = Static<typeof deleteUser.input>;
+export type DeleteUserInput = InputOf<typeof deleteUser>;
 export type DeleteUserOutput = Static<typeof deleteUser.output>;

@@ -1,5 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema, stringEnum } from "../kit/schema-helpers.js";
 import { resolveUser, userPath, userTarget } from "../kit/user-target.js";
@@ -40,5 +40,5 @@ export const enableUser = defineCapability({
   },
 });
 
-export type EnableUserInput = Static<typeof enableUser.input>;
+export type EnableUserInput = InputOf<typeof enableUser>;
 export type EnableUserOutput = Static<typeof enableUser.output>;

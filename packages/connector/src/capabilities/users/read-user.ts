@@ -1,5 +1,5 @@
 import type { Static } from "@sinclair/typebox";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -25,5 +25,5 @@ export const readUser = defineCapability({
   },
 });
 
-export type ReadUserInput = Static<typeof readUser.input>;
+export type ReadUserInput = InputOf<typeof readUser>;
 export type ReadUserOutput = Static<typeof readUser.output>;

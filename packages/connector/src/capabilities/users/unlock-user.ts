@@ -3,7 +3,7 @@ import { PingOneApiError } from "../../client/errors/api-error.js";
 import type { ApiResponse } from "../../client/types.js";
 import { isSafePathSegment } from "../../input/path-segment.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { passwordAction, readPasswordState } from "../kit/password-resource.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -62,5 +62,5 @@ export const unlockUser = defineCapability({
   },
 });
 
-export type UnlockUserInput = Static<typeof unlockUser.input>;
+export type UnlockUserInput = InputOf<typeof unlockUser>;
 export type UnlockUserOutput = Static<typeof unlockUser.output>;

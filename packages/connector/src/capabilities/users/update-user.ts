@@ -1,6 +1,6 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { requestInSequence } from "../kit/request-sequence.js";
 import { succeed } from "../kit/result.js";
@@ -120,7 +120,7 @@ export const updateUser = defineCapability({
   },
 });
 
-export type UpdateUserInput = Static<typeof updateUser.input>;
+export type UpdateUserInput = InputOf<typeof updateUser>;
 export type UpdateUserOutput = Static<typeof updateUser.output>;
 
 /** Sets each attribute path to clear to null (`name.given` → `{ name: { given: null } }`). */

@@ -3,7 +3,7 @@ import { PingOneApiError } from "../../client/errors/api-error.js";
 import type { ApiResponse } from "../../client/types.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext } from "../kit/context.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { readPasswordState } from "../kit/password-resource.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
@@ -56,12 +56,18 @@ export const userLookup = defineCapability({
     const plan = planLookup(input);
     const wantsState = input.returnUserPasswordStatus === true;
     const { users, response, collection } = await findUsers(ctx, plan, { lastCall: !wantsState });
+    // The answer that decided it goes with the failure: the Swimlane envelope shows it.
+    const decided = response === undefined ? {} : { response };
     if (users.length === 0 || response === undefined) {
-      throw new CapabilityError("noUserMatch", "No user matches the identifier", { httpResponseCode: 404 });
+      throw new CapabilityError("noUserMatch", "No user matches the identifier", {
+        httpResponseCode: 404,
+        ...decided,
+      });
     }
     if (users.length > 1) {
       throw new CapabilityError("multipleUserMatch", "More than one user matches the identifier", {
         httpResponseCode: 409,
+        ...decided,
       });
     }
     const user = users[0]!;
@@ -82,7 +88,7 @@ export const userLookup = defineCapability({
   },
 });
 
-export type UserLookupInput = Static<typeof userLookup.input>;
+export type UserLookupInput = InputOf<typeof userLookup>;
 export type UserLookupOutput = Static<typeof userLookup.output>;
 
 /**
@@ -102,10 +108,9 @@ async function findUsers(
       final: options.lastCall && plan.listFilter === undefined,
       ahead: plan.listFilter !== undefined,
     });
-    if (read.user) {
-      found.set(String(read.user.id), read.user);
-      response = read.response;
-    }
+    if (read.user) found.set(String(read.user.id), read.user);
+    // Kept even for a miss (PingOne's 404), so a failure can show what PingOne answered.
+    response = read.response;
   }
   if (plan.listFilter !== undefined) {
     const list = await ctx.client.request<UsersPage>({

@@ -2,7 +2,7 @@ import { type Static, Type } from "@sinclair/typebox";
 import type { ApiResponse } from "../../client/types.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext } from "../kit/context.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
 import { normalizeUser, UserSchema } from "../kit/schemas/user.js";
@@ -64,7 +64,7 @@ export const usersLookup = defineCapability({
   },
 });
 
-export type UsersLookupInput = Static<typeof usersLookup.input>;
+export type UsersLookupInput = InputOf<typeof usersLookup>;
 export type UsersLookupOutput = Static<typeof usersLookup.output>;
 
 /**

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { isSwimlaneEnvelopeStyle, presentSwimlaneEnvelope } from "../../envelopes/swimlane.js";
 import { PingOneError } from "../../errors/pingone-error.js";
-import { isFacadeError } from "../../facade/error-outcome.js";
+import { errorBody, isFacadeError } from "../../facade/error-outcome.js";
 import { secondsSince } from "../metrics.js";
 import { readJson } from "../read-json.js";
 import type { CallRouteOptions, ServiceApp, ServiceEnv } from "../service-env.js";
@@ -33,7 +33,9 @@ async function runAction(c: Context<ServiceEnv, "/actions/:name">, { connector, 
   } catch (error) {
     if (!isFacadeError(error)) throw error;
     // Refused calls never reached PingOne; only failed ones count as errors.
-    if (error instanceof PingOneError) metrics.recordCall("action", name, secondsSince(started), error.code);
+    if (error instanceof PingOneError) {
+      metrics.recordCall("action", name, secondsSince(started), errorBody(error).code);
+    }
     return errorResponse(c, error, signal.aborted);
   }
 }

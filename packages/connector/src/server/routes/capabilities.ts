@@ -45,7 +45,7 @@ async function invokeCapability(
     const result = await connector.invoke(id, input.value, { signal });
     metrics.recordCall("capability", id, secondsSince(started), result.ok ? undefined : result.code);
     if (result.ok) return c.json(toDaVinciEnvelope(result));
-    const { httpStatus } = failureOutcome(result.httpResponseCode, { aborted: signal.aborted });
+    const { httpStatus } = failureOutcome(result, { aborted: signal.aborted });
     return c.json(toDaVinciEnvelope(result), httpStatus as ContentfulStatusCode);
   } catch (error) {
     if (error instanceof UnknownCapabilityError) return errorResponse(c, error);
