@@ -7,6 +7,7 @@ import { type DryRunReport, dryRunCapability, runCapability } from "./capabiliti
 import { createPingOneClient, type PingOneClientOptions } from "./client/pingone-client.js";
 import type { PingOneClient } from "./client/types.js";
 import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "./config/connection.js";
+import { type GatewayDirectories, gatewayDirectoriesFor } from "./directory/gateway-directories.js";
 import type { SwimlaneEnvelope } from "./envelopes/swimlane.js";
 import {
   type CapabilityDescription,
@@ -16,6 +17,7 @@ import {
 } from "./facade/capability-description.js";
 import { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 import type { ValidationProblem } from "./input/problem.js";
+import { processSecrets } from "./redaction/redact.js";
 import { USER_AGENT } from "./version.js";
 
 export interface ConnectorOptions {
@@ -76,6 +78,14 @@ export function createConnector(
     client ??= createPingOneClient(settings(), options.client);
     return client;
   };
+  let directories: GatewayDirectories | undefined;
+  const gatewayDirectories = (): GatewayDirectories => {
+    directories ??= gatewayDirectoriesFor(
+      settings().gatewayDirectories,
+      options.client?.secrets ?? processSecrets,
+    );
+    return directories;
+  };
   const definition = (id: string): AnyCapabilityDefinition => {
     const found = findCapability(id);
     if (!found) throw new UnknownCapabilityError(id);
@@ -90,7 +100,10 @@ export function createConnector(
         : USER_AGENT;
       return dryRunCapability(capability, input, settings(), { userAgent, signal: invokeOptions.signal });
     }
-    return runCapability(capability, input, liveClient(), { signal: invokeOptions.signal });
+    return runCapability(capability, input, liveClient(), {
+      signal: invokeOptions.signal,
+      directories: gatewayDirectories(),
+    });
   }
 
   return {
