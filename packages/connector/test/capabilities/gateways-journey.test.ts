@@ -293,6 +293,20 @@ describe("migrateUserGateway", () => {
     }
   });
 
+  it("reports a directory that does not speak TLS on an ldaps:// URL as a TLS failure", async () => {
+    const tls = connectorWith({
+      [gateway.id]: directorySettingFor(slapd, { url: `ldaps://${slapd.hostAndPort}` }),
+    });
+    try {
+      const result = await migrate("erin", "Erin pw 3", typeList("Employees"), tls);
+      expect(result).toMatchObject({ ok: false, code: "unexpectedError", httpResponseCode: 502 });
+      expect(result.ok || result.message).toMatch(/^TLS with the directory of gateway .* failed \(/);
+      expect(await usersNamed("erin")).toEqual([]);
+    } finally {
+      await tls.close();
+    }
+  });
+
   it("fails clearly and writes nothing when slapd is down, hung, or stops during the call", async () => {
     const quick = connectorWith({ [gateway.id]: directorySettingFor(slapd, { timeoutMs: 1_000 }) });
     try {
