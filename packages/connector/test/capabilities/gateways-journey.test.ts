@@ -69,6 +69,7 @@ beforeAll(async () => {
           mail: "carl@example.com",
           password: CARL_PASSWORD,
         }),
+        userEntry(CONTRACTORS, { uid: "dana", sn: "Kim", mail: "dana@example.com", password: "Dana pw 6" }),
         userEntry(LEGACY, {
           uid: "old.timer",
           sn: "Timer",
@@ -172,7 +173,13 @@ describe("migrateUserGateway", () => {
       identifier: "jane",
       password: JANE_PASSWORD,
     });
-    expect(check.passwordState).toMatchObject({ user: { id: raw.id } });
+    expect(check.passwordState).toMatchObject({ user: { id: raw.id }, status: "EXTERNAL" });
+    const wrong = await invokeError(connector, "checkPassword", {
+      matchAttribute: "username",
+      identifier: "jane",
+      password: "not Jane's password",
+    });
+    expect(wrong.code).toBe("passwordNotValid");
   });
 
   it("imports nothing at the second sign-on", async () => {
@@ -233,6 +240,23 @@ describe("migrateUserGateway", () => {
       password: CARL_PASSWORD,
     });
     expect(check.passwordState).toMatchObject({ status: "OK" });
+  });
+
+  it("deletes the user it imported when PingOne refuses to store the migrated password", async () => {
+    const fault = await fetch(`${env.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        rules: [{ method: "PUT", path: "/v1/environments/*/users/*/password", status: 400, count: 1 }],
+      }),
+    });
+    expect(fault.status).toBe(201);
+    const refused = await migrate("dana", "Dana pw 6", typeList("Contractors"));
+    expect(refused).toMatchObject({ ok: false, httpResponseCode: 400 });
+    expect(await usersNamed("dana")).toEqual([]);
+    // Nothing was left behind: the next sign-on migrates the user whole.
+    const output = await migrate("dana", "Dana pw 6", typeList("Contractors"));
+    expect(output.ok && (output.rawResponse as MigratedUser)._embedded.password.status).toBe("OK");
   });
 
   it("answers notFound for an unknown gateway or user type, and invalidInput for an empty list", async () => {
