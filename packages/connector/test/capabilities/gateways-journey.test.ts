@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { type Slapd, startSlapd, userEntry } from "pingone-test-servers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Connector, createConnector } from "../../src/connector.js";
@@ -69,6 +71,7 @@ beforeAll(async () => {
           mail: "carl@example.com",
           password: CARL_PASSWORD,
         }),
+        userEntry(EMPLOYEES, { uid: "gail", sn: "Ito", mail: "gail@example.com", password: "Gail pw 7" }),
         userEntry(CONTRACTORS, { uid: "dana", sn: "Kim", mail: "dana@example.com", password: "Dana pw 6" }),
         userEntry(LEGACY, {
           uid: "old.timer",
@@ -448,6 +451,73 @@ describe("updateUserGateway", () => {
     const error = await invokeError(connector, "updateUserGateway", { authentication: { userId: erin.id } });
     expect(error.code).toBe("notFound");
     expect(error.message).toContain(EMPLOYEES);
+  });
+});
+
+/** The built CLI, run as a user would run it, with only the environment given. */
+function cli(
+  args: string[],
+  extraEnv: Record<string, string>,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const main = fileURLToPath(new URL("../../dist/bin/pingone-connector.js", import.meta.url));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [main, ...args],
+      {
+        env: {
+          PATH: process.env.PATH ?? "",
+          PINGONE_ENVIRONMENT_ID: env.environment.environmentId,
+          PINGONE_CLIENT_ID: env.environment.clientId,
+          PINGONE_CLIENT_SECRET: env.environment.clientSecret,
+          PINGONE_API_URL: env.environment.apiUrl,
+          PINGONE_AUTH_URL: env.environment.authUrl,
+          ...extraEnv,
+        },
+      },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe("the CLI", () => {
+  it("takes the directory from PINGONE_GATEWAY_DIRECTORIES, and shows no bind password", async () => {
+    const input = JSON.stringify({
+      usernameGateway: "gail",
+      passwordGateway: "Gail pw 7",
+      gatewayUserTypeList: typeList("Employees"),
+    });
+    const directories = (setting: Record<string, unknown>) => ({
+      PINGONE_GATEWAY_DIRECTORIES: JSON.stringify({ [gateway.id]: setting }),
+    });
+    const wrong = "a-wrong-bind-password-9";
+    const refused = await cli(
+      ["invoke", "migrateUserGateway", "--input", input],
+      directories(directorySettingFor(slapd, { bindPassword: wrong })),
+    );
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).error.message).toContain("refused the service account");
+    const invalid = await cli(
+      ["invoke", "migrateUserGateway", "--input", input],
+      directories({ ...directorySettingFor(slapd), url: "http://wrong" }),
+    );
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain(`PINGONE_GATEWAY_DIRECTORIES.${gateway.id}.url`);
+    for (const run of [refused, invalid]) {
+      expect(run.stdout + run.stderr).not.toContain(wrong);
+      expect(run.stdout + run.stderr).not.toContain(slapd.bindPassword);
+      expect(run.stdout + run.stderr).not.toContain("Gail pw 7");
+    }
+
+    const migrated = await cli(
+      ["invoke", "migrateUserGateway", "--input", input],
+      directories(directorySettingFor(slapd)),
+    );
+    expect(migrated.code).toBe(0);
+    expect(JSON.parse(migrated.stdout).output.rawResponse.username).toBe("gail");
+    expect(migrated.stdout + migrated.stderr).not.toContain(slapd.bindPassword);
   });
 });
 
