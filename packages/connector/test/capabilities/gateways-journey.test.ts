@@ -503,7 +503,7 @@ describe("the CLI", () => {
       passwordGateway: "Gail pw 7",
       gatewayUserTypeList: typeList("Employees"),
     });
-    const directories = (setting: Record<string, unknown>) => ({
+    const directories = (setting: object) => ({
       PINGONE_GATEWAY_DIRECTORIES: JSON.stringify({ [gateway.id]: setting }),
     });
     const wrong = "a-wrong-bind-password-9";
