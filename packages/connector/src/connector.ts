@@ -7,6 +7,7 @@ import { type DryRunReport, dryRunCapability, runCapability } from "./capabiliti
 import type { CapabilityProjections, InvokeInput, OtherCapabilityId } from "./capabilities/typed-registry.js";
 import { createPingOneClient, type PingOneClientOptions } from "./client/pingone-client.js";
 import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "./config/connection.js";
+import { type GatewayDirectories, gatewayDirectoriesFor } from "./directory/gateway-directories.js";
 import type { SwimlaneEnvelope } from "./envelopes/swimlane.js";
 import {
   type CapabilityDescription,
@@ -18,6 +19,7 @@ import { type ErrorBody, errorBody, isFacadeError } from "./facade/error-outcome
 import { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 import type { ValidationProblem } from "./input/problem.js";
 import type { InputWarning } from "./input/warning.js";
+import { processSecrets } from "./redaction/redact.js";
 import { USER_AGENT } from "./version.js";
 
 export interface ConnectorOptions {
@@ -121,6 +123,14 @@ export function createConnector(
     client ??= createPingOneClient(settings(), options.client);
     return client;
   };
+  let directories: GatewayDirectories | undefined;
+  const gatewayDirectories = (): GatewayDirectories => {
+    directories ??= gatewayDirectoriesFor(
+      settings().gatewayDirectories,
+      options.client?.secrets ?? processSecrets,
+    );
+    return directories;
+  };
   const definition = (id: string): AnyCapabilityDefinition => {
     const found = findCapability(id);
     if (!found) throw new UnknownCapabilityError(id);
@@ -135,7 +145,10 @@ export function createConnector(
         : USER_AGENT;
       return dryRunCapability(capability, input, settings(), { userAgent, signal: invokeOptions.signal });
     }
-    return runCapability(capability, input, liveClient(), { signal: invokeOptions.signal });
+    return runCapability(capability, input, liveClient(), {
+      signal: invokeOptions.signal,
+      directories: gatewayDirectories(),
+    });
   }
 
   return {

@@ -1,4 +1,10 @@
 import { PingOneConfigurationError, type SettingProblem } from "./configuration-error.js";
+import {
+  GATEWAY_DIRECTORIES_ENV,
+  type GatewayDirectorySetting,
+  type ResolvedGatewayDirectory,
+  resolveGatewayDirectories,
+} from "./gateway-directories.js";
 import { authUrlForApiHost, isRegionCode, REGION_CODES, type RegionCode, regionHosts } from "./regions.js";
 
 export type TokenAuthMethod = "client_secret_basic" | "client_secret_post";
@@ -34,6 +40,11 @@ export interface ConnectionOverrides {
   verifyTls?: boolean;
   /** HTTP(S) proxy URL. Swimlane spelling: `http_proxy`. */
   proxy?: string;
+  /**
+   * The directory behind each LDAP gateway, keyed by gateway id, for migrateUserGateway and
+   * updateUserGateway; an object, or its JSON text (docs/connector-client.md#gateway-directories).
+   */
+  gatewayDirectories?: Record<string, GatewayDirectorySetting> | string;
 }
 
 /** Connection settings in either product's spelling, plus overrides; any field may come from the environment. */
@@ -53,6 +64,8 @@ export interface ResolvedConnection {
   verifyTls: boolean;
   /** An explicit proxy from the settings; otherwise the client honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY. */
   proxy: string | undefined;
+  /** Per gateway id (lower case); empty when no gateway directory is configured. */
+  gatewayDirectories: Readonly<Record<string, ResolvedGatewayDirectory>>;
 }
 
 const ENV = {
@@ -63,6 +76,7 @@ const ENV = {
   apiUrl: "PINGONE_API_URL",
   authUrl: "PINGONE_AUTH_URL",
   tokenAuthMethod: "PINGONE_TOKEN_AUTH_METHOD",
+  gatewayDirectories: GATEWAY_DIRECTORIES_ENV,
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -177,6 +191,11 @@ export function resolveConnection(
   let proxy: string | undefined;
   if (proxyFound) proxy = absoluteUrl(proxyFound, problems);
 
+  const gatewayDirectories = resolveGatewayDirectories(
+    pick(["gatewayDirectories"], ENV.gatewayDirectories),
+    problems,
+  );
+
   if (problems.length > 0) throw new PingOneConfigurationError(problems);
   return {
     environmentId: environmentId!,
@@ -189,6 +208,7 @@ export function resolveConnection(
     tokenAuthMethod,
     verifyTls,
     proxy,
+    gatewayDirectories,
   };
 }
 

@@ -58,7 +58,7 @@ function davinciSuccess<P extends Record<string, unknown>>(result: CapabilitySuc
   if (result.includeRawResponse !== false) {
     output.rawResponse = "rawResponse" in result ? result.rawResponse : (response.body ?? {});
   }
-  const envelope: DaVinciSuccess = { eventName: "continue", output };
+  const envelope: DaVinciSuccess<P> = { eventName: "continue", output };
   if (result.warnings) envelope.warnings = result.warnings;
   return envelope;
 }

@@ -71,8 +71,15 @@ describe("pingone-connector CLI", () => {
     expect(ids).toEqual(
       expect.arrayContaining(["userLookup", "checkPassword", "recoverPassword", "unlockUser"]),
     );
-    // The 27 earlier capabilities and the six agreement and theme ones, in the product's order.
-    expect(ids).toHaveLength(33);
+    // The 27 earlier capabilities, the six agreement and theme ones and the two gateway ones, in the product's order.
+    expect(ids).toHaveLength(35);
+    expect(ids.slice(ids.indexOf("deleteUserGroupMembership"), ids.indexOf("createGroup") + 1)).toEqual([
+      "deleteUserGroupMembership",
+      "migrateUserGateway",
+      "createGroup",
+    ]);
+    expect(ids.slice(-3)).toEqual(["unlockUser", "updateUserGateway", "readTheme"]);
+    expect(table.stdout).toMatch(/^migrateUserGateway\s+Migrate User through Gateway$/m);
     expect(ids.slice(ids.indexOf("deleteAccountLink") + 1, ids.indexOf("readPopulation"))).toEqual([
       "checkUserAgreement",
       "readUserAgreements",

@@ -1,4 +1,6 @@
 import type { PingOneClient } from "../../client/types.js";
+import type { ResolvedGatewayDirectory } from "../../config/gateway-directories.js";
+import { dryRunGatewayDirectories, type GatewayDirectories } from "../../directory/gateway-directories.js";
 import { DryRunStop, type RecordedRequest, RecordingPingOneClient } from "../../dry-run/recording-client.js";
 import type { ValidationProblem } from "../../input/problem.js";
 import type { InputWarning } from "../../input/warning.js";
@@ -12,6 +14,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** `X-Ping-External-Transaction-Id` for every call of the run; a fresh UUID by default. */
   transactionId?: string;
+  /** The directories behind LDAP gateways; none by default (gateway capabilities then fail). */
+  directories?: GatewayDirectories;
 }
 
 /**
@@ -61,8 +65,12 @@ export interface DryRunReport {
 export async function dryRunCapability(
   definition: AnyCapabilityDefinition,
   input: unknown,
-  connection: { environmentId: string; apiUrl: string },
-  options: RunOptions & { userAgent?: string } = {},
+  connection: {
+    environmentId: string;
+    apiUrl: string;
+    gatewayDirectories?: Readonly<Record<string, ResolvedGatewayDirectory>>;
+  },
+  options: Omit<RunOptions, "directories"> & { userAgent?: string } = {},
 ): Promise<DryRunReport> {
   const { value, problems, warnings } = prepareInput(definition, input);
   const report: DryRunReport = {
@@ -80,7 +88,9 @@ export async function dryRunCapability(
   const client = new RecordingPingOneClient(connection, options.userAgent);
   report.requests = client.requests;
   try {
-    const result = await definition.handler(value, contextFor(client, options));
+    // Directory settings are known, but a dry run never contacts a directory.
+    const directories = dryRunGatewayDirectories(connection.gatewayDirectories ?? {});
+    const result = await definition.handler(value, contextFor(client, { ...options, directories }));
     // A handler that finished without waiting on any call made none (or failed before one).
     report.complete = true;
     if (!result.ok) report.error = { code: result.code, message: result.message };
