@@ -16,6 +16,7 @@ import {
 } from "./facade/capability-description.js";
 import { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 import type { ValidationProblem } from "./input/problem.js";
+import { createSpnegoAcceptor, type SpnegoAcceptor } from "./kerberos/spnego-acceptor.js";
 import { USER_AGENT } from "./version.js";
 
 export interface ConnectorOptions {
@@ -76,6 +77,12 @@ export function createConnector(
     client ??= createPingOneClient(settings(), options.client);
     return client;
   };
+  let acceptor: SpnegoAcceptor | undefined;
+  const kerberos = (): SpnegoAcceptor | undefined => {
+    const kerberosSettings = settings().kerberos;
+    if (kerberosSettings) acceptor ??= createSpnegoAcceptor(kerberosSettings);
+    return acceptor;
+  };
   const definition = (id: string): AnyCapabilityDefinition => {
     const found = findCapability(id);
     if (!found) throw new UnknownCapabilityError(id);
@@ -88,9 +95,13 @@ export function createConnector(
       const userAgent = options.client?.userAgentSuffix
         ? `${USER_AGENT} ${options.client.userAgentSuffix}`
         : USER_AGENT;
-      return dryRunCapability(capability, input, settings(), { userAgent, signal: invokeOptions.signal });
+      return dryRunCapability(capability, input, settings(), {
+        userAgent,
+        signal: invokeOptions.signal,
+        kerberos,
+      });
     }
-    return runCapability(capability, input, liveClient(), { signal: invokeOptions.signal });
+    return runCapability(capability, input, liveClient(), { signal: invokeOptions.signal, kerberos });
   }
 
   return {

@@ -1,4 +1,9 @@
 import { PingOneConfigurationError, type SettingProblem } from "./configuration-error.js";
+import {
+  type KerberosSettings,
+  type ResolvedKerberosSettings,
+  resolveKerberosSettings,
+} from "./kerberos-settings.js";
 import { authUrlForApiHost, isRegionCode, REGION_CODES, type RegionCode, regionHosts } from "./regions.js";
 
 export type TokenAuthMethod = "client_secret_basic" | "client_secret_post";
@@ -34,6 +39,11 @@ export interface ConnectionOverrides {
   verifyTls?: boolean;
   /** HTTP(S) proxy URL. Swimlane spelling: `http_proxy`. */
   proxy?: string;
+  /**
+   * How kerberosAuthentication validates SPNEGO tokens itself: the service principal's keytab,
+   * and how a principal maps to a directory entry (docs/connector-capabilities.md#kerberos-settings).
+   */
+  kerberos?: KerberosSettings;
 }
 
 /** Connection settings in either product's spelling, plus overrides; any field may come from the environment. */
@@ -53,6 +63,8 @@ export interface ResolvedConnection {
   verifyTls: boolean;
   /** An explicit proxy from the settings; otherwise the client honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY. */
   proxy: string | undefined;
+  /** Undefined when neither a keytab nor a service principal is set: Kerberos sign-on is off. */
+  kerberos: ResolvedKerberosSettings | undefined;
 }
 
 const ENV = {
@@ -177,6 +189,8 @@ export function resolveConnection(
   let proxy: string | undefined;
   if (proxyFound) proxy = absoluteUrl(proxyFound, problems);
 
+  const kerberos = resolveKerberosSettings(settings.kerberos, env, problems);
+
   if (problems.length > 0) throw new PingOneConfigurationError(problems);
   return {
     environmentId: environmentId!,
@@ -189,6 +203,7 @@ export function resolveConnection(
     tokenAuthMethod,
     verifyTls,
     proxy,
+    kerberos,
   };
 }
 

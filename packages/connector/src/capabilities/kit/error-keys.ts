@@ -96,7 +96,9 @@ export function failureFromError(error: unknown): CapabilityFailure {
     if (error.apiError) {
       return failureFromApiError(error.apiError, error.code, detailMessage(error.apiError) ?? error.message);
     }
-    return connectorFailure(error.code, error.message, error.httpResponseCode);
+    const failure = connectorFailure(error.code, error.message, error.httpResponseCode);
+    failure.details = error.details;
+    return failure;
   }
   if (error instanceof PingOneApiError) return failureFromApiError(error);
   if (error instanceof PingOneConfigurationError) throw error;

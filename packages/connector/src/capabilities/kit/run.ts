@@ -1,17 +1,13 @@
 import type { PingOneClient } from "../../client/types.js";
 import { DryRunStop, type RecordedRequest, RecordingPingOneClient } from "../../dry-run/recording-client.js";
 import type { ValidationProblem } from "../../input/problem.js";
-import { contextFor } from "./context.js";
+import { type ContextOptions, contextFor } from "./context.js";
 import type { AnyCapabilityDefinition } from "./definition.js";
 import { connectorFailure, failureFromError } from "./error-keys.js";
 import { prepareInput } from "./prepare-input.js";
 import type { CapabilityResult } from "./result.js";
 
-export interface RunOptions {
-  signal?: AbortSignal;
-  /** `X-Ping-External-Transaction-Id` for every call of the run; a fresh UUID by default. */
-  transactionId?: string;
-}
+export type RunOptions = ContextOptions;
 
 /**
  * Runs one capability: validation first (no call is made for invalid input), then the handler,
