@@ -9,6 +9,7 @@ import { closeWhileDraining, drainGuard } from "./middleware/drain-guard.js";
 import { requestLog } from "./middleware/request-log.js";
 import { actionRoutes } from "./routes/actions.js";
 import { capabilityRoutes } from "./routes/capabilities.js";
+import { kerberosSignOnRoute } from "./routes/kerberos-sign-on.js";
 import { healthRoute, metaRoutes } from "./routes/meta.js";
 import type { ServiceApp, ServiceEnv } from "./service-env.js";
 import { routeNotFound, unexpectedError } from "./service-error.js";
@@ -25,6 +26,8 @@ export interface ServiceAppOptions {
   requestTimeoutMs?: number;
   /** Shared with the server: while draining, new calls are refused with 503. */
   lifecycle: ServiceLifecycle;
+  /** Mounts `GET /sign-on/kerberos` with this kerberosAuthentication input; off by default. */
+  kerberosSignOn?: { input: Readonly<Record<string, unknown>> };
 }
 
 /**
@@ -39,10 +42,14 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   app.use(requestLog(logger));
   app.use(closeWhileDraining(lifecycle));
   healthRoute(app, lifecycle);
+  const guard = drainGuard(lifecycle, options.requestTimeoutMs ?? 60_000);
+  // Before the key check: a browser cannot send the API key, and its Authorization header is its token.
+  if (options.kerberosSignOn) {
+    kerberosSignOnRoute(app, { connector, metrics, guard, input: options.kerberosSignOn.input });
+  }
   if (options.apiKey !== undefined) app.use(apiKeyAuth(options.apiKey));
   app.use(limitBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   metaRoutes(app, metrics);
-  const guard = drainGuard(lifecycle, options.requestTimeoutMs ?? 60_000);
   capabilityRoutes(app, { connector, metrics, guard });
   actionRoutes(app, { connector, metrics, guard });
   app.notFound(routeNotFound);

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { addConnectionOption, connectionFrom } from "../connection-option.js";
 import { type CliIo, CliUsageError } from "../io.js";
+import { readJsonArgument } from "../json-argument.js";
 import { loadService } from "../lazy-modules.js";
 
 interface ServeOptions {
@@ -10,6 +11,7 @@ interface ServeOptions {
   connection?: string;
   maxBodyBytes: string;
   requestTimeout: string;
+  kerberosSignOn?: string;
 }
 
 /** `serve`: the connector as an HTTP service, until SIGTERM or SIGINT. */
@@ -25,12 +27,19 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     )
     .option("--max-body-bytes <bytes>", "largest request body accepted", "1048576")
     .option("--request-timeout <ms>", "abort a call still running after this many milliseconds", "60000")
+    .option(
+      "--kerberos-sign-on <json|@file>",
+      "serve GET /sign-on/kerberos (HTTP Negotiate) with this kerberosAuthentication input (gatewayId, userTypeId, ...); needs the connection's kerberos settings",
+    )
     .addHelpText(
       "after",
-      "\nEvery route but /healthz needs Authorization: Bearer <PINGONE_CONNECTOR_API_KEY>.\nLogs are JSON on stderr (LOG_LEVEL, default info).",
+      "\nEvery route but /healthz (and /sign-on/kerberos, for browsers) needs Authorization: Bearer <PINGONE_CONNECTOR_API_KEY>.\nLogs are JSON on stderr (LOG_LEVEL, default info).",
     );
   addConnectionOption(command).action(async (options: ServeOptions) => {
     const port = whole(options.port, "--port", 0, 65535);
+    const kerberosSignOn = options.kerberosSignOn
+      ? { input: await signOnInput(io, options.kerberosSignOn) }
+      : undefined;
     const { createLogger, ServiceStartError, startService } = await loadService();
     const logger = createLogger();
     let service: Awaited<ReturnType<typeof startService>>;
@@ -44,6 +53,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
         insecureNoAuth: options.insecureNoAuth,
         maxBodyBytes: whole(options.maxBodyBytes, "--max-body-bytes", 1, 2 ** 31),
         requestTimeoutMs: whole(options.requestTimeout, "--request-timeout", 1, 2 ** 31),
+        kerberosSignOn,
       });
     } catch (error) {
       if (error instanceof ServiceStartError) throw new CliUsageError(error.message);
@@ -60,6 +70,14 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     });
     logger.info("stopped");
   });
+}
+
+async function signOnInput(io: CliIo, value: string): Promise<Record<string, unknown>> {
+  const input = await readJsonArgument(io, "--kerberos-sign-on", value);
+  if (input === null || typeof input !== "object" || Array.isArray(input)) {
+    throw new CliUsageError("--kerberos-sign-on must be a JSON object (the kerberosAuthentication input)");
+  }
+  return input as Record<string, unknown>;
 }
 
 function whole(value: string, flag: string, min: number, max: number): number {
