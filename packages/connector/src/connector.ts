@@ -7,6 +7,7 @@ import { type DryRunReport, dryRunCapability, runCapability } from "./capabiliti
 import { createPingOneClient, type PingOneClientOptions } from "./client/pingone-client.js";
 import type { PingOneClient } from "./client/types.js";
 import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "./config/connection.js";
+import { type GatewayDirectories, gatewayDirectoriesFor } from "./directory/gateway-directories.js";
 import type { SwimlaneEnvelope } from "./envelopes/swimlane.js";
 import {
   type CapabilityDescription,
@@ -17,6 +18,7 @@ import {
 import { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 import type { ValidationProblem } from "./input/problem.js";
 import { createSpnegoAcceptor, type SpnegoAcceptor } from "./kerberos/spnego-acceptor.js";
+import { processSecrets } from "./redaction/redact.js";
 import { USER_AGENT } from "./version.js";
 
 export interface ConnectorOptions {
@@ -77,6 +79,14 @@ export function createConnector(
     client ??= createPingOneClient(settings(), options.client);
     return client;
   };
+  let directories: GatewayDirectories | undefined;
+  const gatewayDirectories = (): GatewayDirectories => {
+    directories ??= gatewayDirectoriesFor(
+      settings().gatewayDirectories,
+      options.client?.secrets ?? processSecrets,
+    );
+    return directories;
+  };
   let acceptor: SpnegoAcceptor | undefined;
   const kerberos = (): SpnegoAcceptor | undefined => {
     const kerberosSettings = settings().kerberos;
@@ -101,7 +111,11 @@ export function createConnector(
         kerberos,
       });
     }
-    return runCapability(capability, input, liveClient(), { signal: invokeOptions.signal, kerberos });
+    return runCapability(capability, input, liveClient(), {
+      signal: invokeOptions.signal,
+      directories: gatewayDirectories(),
+      kerberos,
+    });
   }
 
   return {

@@ -39,6 +39,14 @@ export type {
   SendVerificationCodeOutput,
 } from "./capabilities/email/send-verification-code.js";
 export type { VerifyEmailInput, VerifyEmailOutput } from "./capabilities/email/verify-email.js";
+export type {
+  MigrateUserGatewayInput,
+  MigrateUserGatewayOutput,
+} from "./capabilities/gateways/migrate-user-gateway.js";
+export type {
+  UpdateUserGatewayInput,
+  UpdateUserGatewayOutput,
+} from "./capabilities/gateways/update-user-gateway.js";
 export type { CreateGroupInput, CreateGroupOutput } from "./capabilities/groups/create-group.js";
 export type {
   CreateUserGroupMembershipInput,
@@ -152,6 +160,11 @@ export {
   type SwimlaneConnection,
   type TokenAuthMethod,
 } from "./config/connection.js";
+export {
+  GATEWAY_DIRECTORIES_ENV,
+  type GatewayDirectorySetting,
+  type ResolvedGatewayDirectory,
+} from "./config/gateway-directories.js";
 export { REGION_CODES, REGIONS, type RegionCode } from "./config/regions.js";
 export {
   type Connector,
@@ -160,6 +173,12 @@ export {
   type InvokeOptions,
   type ValidationReport,
 } from "./connector.js";
+export {
+  DirectoryError,
+  type DirectoryErrorCode,
+  type DirectoryOperation,
+} from "./directory/directory-error.js";
+export { escapeFilterValue } from "./directory/escape-filter-value.js";
 export type { RecordedRequest } from "./dry-run/recording-client.js";
 export {
   type DaVinciEnvelope,

@@ -5,7 +5,7 @@
  * How to add a capability (a user-targeted one is one new file and one line here; copy
  * users/read-user.ts, or users/delete-user.ts for one that writes):
  * 1. Create `<family>/<kebab-id>.ts` (users, passwords, email, groups, populations,
- *    account-links, agreements, themes) exporting `const <id> = defineCapability({...})` (kit/definition.ts): the
+ *    account-links, agreements, themes, gateways) exporting `const <id> = defineCapability({...})` (kit/definition.ts): the
  *    DaVinci id and title exactly as PingOne spells them; `uses: [userTarget, escapeIdentifier]`
  *    for the shared fragments (kit/), which bring their properties, UI, error keys and legacy
  *    names; its own `input` properties (TypeBox: the product's names, `required`, lengths,
@@ -36,6 +36,8 @@ import { readUserAgreements } from "./agreements/read-user-agreements.js";
 import { revokeUserAgreement } from "./agreements/revoke-user-agreement.js";
 import { sendVerificationCode } from "./email/send-verification-code.js";
 import { verifyEmail } from "./email/verify-email.js";
+import { migrateUserGateway } from "./gateways/migrate-user-gateway.js";
+import { updateUserGateway } from "./gateways/update-user-gateway.js";
 import { createGroup } from "./groups/create-group.js";
 import { createUserGroupMembership } from "./groups/create-user-group-membership.js";
 import { deleteGroup } from "./groups/delete-group.js";
@@ -89,12 +91,14 @@ export const CAPABILITIES: readonly AnyCapabilityDefinition[] = [
   readUserGroupMemberships,
   createUserGroupMembership,
   deleteUserGroupMembership,
+  migrateUserGateway,
   createGroup,
   readGroup,
   updateGroup,
   deleteGroup,
   readGroupMembers,
   unlockUser,
+  updateUserGateway,
   readTheme,
 ];
 

@@ -23,6 +23,10 @@ export const LOG_REDACT_PATHS = [
   "verificationCode",
   "*.recoveryCode",
   "*.verificationCode",
+  "bindPassword",
+  "*.bindPassword",
+  "gatewayDirectories",
+  "*.gatewayDirectories",
 ];
 
 /** The library is silent unless the caller injects a logger. */

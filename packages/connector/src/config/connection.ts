@@ -1,5 +1,11 @@
 import { PingOneConfigurationError, type SettingProblem } from "./configuration-error.js";
 import {
+  GATEWAY_DIRECTORIES_ENV,
+  type GatewayDirectorySetting,
+  type ResolvedGatewayDirectory,
+  resolveGatewayDirectories,
+} from "./gateway-directories.js";
+import {
   type KerberosSettings,
   type ResolvedKerberosSettings,
   resolveKerberosSettings,
@@ -40,6 +46,11 @@ export interface ConnectionOverrides {
   /** HTTP(S) proxy URL. Swimlane spelling: `http_proxy`. */
   proxy?: string;
   /**
+   * The directory behind each LDAP gateway, keyed by gateway id, for migrateUserGateway and
+   * updateUserGateway; an object, or its JSON text (docs/connector-client.md#gateway-directories).
+   */
+  gatewayDirectories?: Record<string, GatewayDirectorySetting> | string;
+  /**
    * How kerberosAuthentication validates SPNEGO tokens itself: the service principal's keytab,
    * and how a principal maps to a directory entry (docs/connector-capabilities.md#kerberos-settings).
    */
@@ -63,6 +74,8 @@ export interface ResolvedConnection {
   verifyTls: boolean;
   /** An explicit proxy from the settings; otherwise the client honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY. */
   proxy: string | undefined;
+  /** Per gateway id (lower case); empty when no gateway directory is configured. */
+  gatewayDirectories: Readonly<Record<string, ResolvedGatewayDirectory>>;
   /** Undefined when neither a keytab nor a service principal is set: Kerberos sign-on is off. */
   kerberos: ResolvedKerberosSettings | undefined;
 }
@@ -75,6 +88,7 @@ const ENV = {
   apiUrl: "PINGONE_API_URL",
   authUrl: "PINGONE_AUTH_URL",
   tokenAuthMethod: "PINGONE_TOKEN_AUTH_METHOD",
+  gatewayDirectories: GATEWAY_DIRECTORIES_ENV,
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -189,6 +203,10 @@ export function resolveConnection(
   let proxy: string | undefined;
   if (proxyFound) proxy = absoluteUrl(proxyFound, problems);
 
+  const gatewayDirectories = resolveGatewayDirectories(
+    pick(["gatewayDirectories"], ENV.gatewayDirectories),
+    problems,
+  );
   const kerberos = resolveKerberosSettings(settings.kerberos, env, problems);
 
   if (problems.length > 0) throw new PingOneConfigurationError(problems);
@@ -203,6 +221,7 @@ export function resolveConnection(
     tokenAuthMethod,
     verifyTls,
     proxy,
+    gatewayDirectories,
     kerberos,
   };
 }

@@ -17,7 +17,12 @@ export type PingOneErrorCode =
   | "NETWORK_ERROR"
   | "TLS_ERROR"
   | "PROXY_ERROR"
-  | "ABORTED";
+  | "ABORTED"
+  | "DIRECTORY_UNREACHABLE"
+  | "DIRECTORY_TIMEOUT"
+  | "DIRECTORY_TLS_ERROR"
+  | "DIRECTORY_BIND_REFUSED"
+  | "DIRECTORY_ERROR";
 
 /**
  * The root of the connector's error family. The message is scrubbed of secrets when the error

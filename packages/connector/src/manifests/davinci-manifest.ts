@@ -57,6 +57,14 @@ const CONNECTION_PROPERTIES: Record<string, ManifestProperty> = {
     options: REGION_CODES.map((code) => ({ name: REGIONS[code].name, value: code })),
     enum: [...REGION_CODES],
   },
+  gatewayDirectories: {
+    displayName: "Gateway Directories",
+    preferredControlType: "textArea",
+    type: "string",
+    required: false,
+    secure: true,
+    info: 'Optional, for Migrate User through Gateway and Update User through Gateway: JSON keyed by gateway ID, e.g. {"<gatewayId>": {"url": "ldaps://ds.example.com:636", "bindDn": "uid=pingone,dc=example,dc=com", "bindPassword": "..."}} (also tls.rejectUnauthorized, tls.ca, timeoutMs, connectTimeoutMs). PingOne does not let a worker application validate credentials through a gateway, so the connector reaches each directory itself.',
+  },
 };
 
 /**
@@ -96,9 +104,11 @@ export function buildDaVinciManifest(
     flowSections: [{ name: "General", value: "general" }],
     properties,
     accountConfigView: {
-      items: ["envRegionInfo", "envId", "clientId", "clientSecret", "region"].map((propertyName) => ({
-        propertyName,
-      })),
+      items: ["envRegionInfo", "envId", "clientId", "clientSecret", "region", "gatewayDirectories"].map(
+        (propertyName) => ({
+          propertyName,
+        }),
+      ),
     },
     capabilities: manifestCapabilities,
     manifestVersion: CONNECTOR_VERSION,

@@ -40,8 +40,11 @@ describe("DaVinci manifest", () => {
       "clientId",
       "clientSecret",
       "region",
+      "gatewayDirectories",
     ]);
     expect(manifest.properties.clientSecret!.secure).toBe(true);
+    // It holds the bind passwords of the gateways' directories.
+    expect(manifest.properties.gatewayDirectories!.secure).toBe(true);
     expect(manifest.properties.region!.options!.map((o) => o.value)).toEqual([
       "NA",
       "EU",

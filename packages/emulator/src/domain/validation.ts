@@ -24,9 +24,17 @@ export type FieldSpec =
   | { kind: "integer"; min?: number; max?: number }
   /** Any finite JSON number (PingOne's `number`/`float` attributes). */
   | { kind: "number"; min?: number; max?: number }
-  | { kind: "stringArray"; maxItems?: number }
-  /** An array of objects whose entries the caller checks one by one (seed lists). */
-  | { kind: "objectArray"; maxItems?: number }
+  | { kind: "stringArray"; minItems?: number; maxItems?: number; itemPattern?: RegExp }
+  /**
+   * An array of objects. With `items`, each entry is checked like a nested object (targets
+   * `name[0].field`); without, the caller checks the entries one by one (seed lists).
+   */
+  | {
+      kind: "objectArray";
+      minItems?: number;
+      maxItems?: number;
+      items?: { fields: ObjectSpec; required?: readonly string[] };
+    }
   | { kind: "object"; fields: ObjectSpec; required?: readonly string[] }
   /** Free-form JSON object (e.g. `customData`, gateway correlation attributes). */
   | { kind: "anyObject" }
@@ -120,7 +128,20 @@ function checkField(
       if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) {
         return void wrongType("an array of strings");
       }
-      checkItemCount(value, field.maxItems, target, details);
+      checkItemCount(value, field, target, details);
+      if (field.itemPattern !== undefined) {
+        const pattern = field.itemPattern;
+        value.forEach((item: string, index) => {
+          if (!pattern.test(item)) {
+            details.push({
+              code: "INVALID_VALUE",
+              target: `${target}[${index}]`,
+              message: ErrorMessages.patternMismatch,
+              innerError: { allowedPattern: pattern.source },
+            });
+          }
+        });
+      }
       return;
     case "objectArray":
       if (!Array.isArray(value)) return void wrongType("an array");
@@ -131,9 +152,11 @@ function checkField(
             target: `${target}[${index}]`,
             message: ErrorMessages.wrongType("an object"),
           });
+        } else if (field.items !== undefined) {
+          checkObject(item, field.items.fields, field.items.required ?? [], `${target}[${index}].`, details);
         }
       });
-      checkItemCount(value, field.maxItems, target, details);
+      checkItemCount(value, field, target, details);
       return;
     case "anyObject":
       if (!isObject(value)) wrongType("an object");
@@ -167,10 +190,18 @@ function checkRange(
 
 function checkItemCount(
   items: readonly unknown[],
-  maxItems: number | undefined,
+  { minItems, maxItems }: { minItems?: number; maxItems?: number },
   target: string,
   details: PingOneErrorDetail[],
 ): void {
+  if (minItems !== undefined && items.length < minItems) {
+    details.push({
+      code: items.length === 0 ? "REQUIRED_VALUE" : "INVALID_VALUE",
+      target,
+      message: ErrorMessages.wrongType(`at least ${minItems} item${minItems === 1 ? "" : "s"}`),
+      innerError: { rangeMinimumValue: minItems },
+    });
+  }
   if (maxItems !== undefined && items.length > maxItems) {
     details.push({
       code: "SIZE_LIMIT_EXCEEDED",

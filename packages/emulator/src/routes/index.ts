@@ -5,6 +5,7 @@ import { agreementRevisionRoutes } from "./agreement-revisions.js";
 import { agreementRoutes } from "./agreements.js";
 import { environmentRoutes } from "./environments.js";
 import { formRoutes } from "./forms.js";
+import { gatewayRoutes } from "./gateways.js";
 import { groupMembershipRoutes } from "./group-memberships.js";
 import { groupRoutes } from "./groups.js";
 import { identityProviderRoutes } from "./identity-providers.js";
@@ -42,4 +43,5 @@ export const routeModules: readonly RouteModule[] = [
   agreementConsentRoutes,
   themeRoutes,
   formRoutes,
+  gatewayRoutes,
 ];

@@ -8,6 +8,7 @@ import { type DirectorySeed, seedDirectory } from "./directory-seed.js";
 import { seedAgreements } from "./seed-agreements.js";
 import { seedBranding } from "./seed-branding.js";
 import { checkEntry, SEED_TEXT, SeedError, seedEntries, seedStep } from "./seed-entries.js";
+import { seedGateways } from "./seed-gateways.js";
 import { checkPopulations, seedPopulations } from "./seed-populations.js";
 import { seedUser } from "./seed-users.js";
 import { type SeededWorker, seedWorkers } from "./seed-workers.js";
@@ -47,6 +48,7 @@ const ENVIRONMENT_SPEC: ObjectSpec = {
   agreementConsents: list,
   themes: list,
   forms: list,
+  gateways: list,
 };
 
 function seedEnvironment(
@@ -93,6 +95,7 @@ function seedEnvironment(
     id: provisioned.defaultPopulationId,
     entry: seededDefault,
   });
+  seedGateways(ctx, environmentId, entry, at);
   const users = seedEntries(entry, "users", at);
   for (const user of users) seedUser(ctx, environmentId, user.entry, user.at);
   seedDirectory(ctx, environmentId, entry as DirectorySeed, at);

@@ -3,6 +3,7 @@ import { agreementsSchema } from "./agreements-schema.js";
 import { brandingSchema } from "./branding-schema.js";
 import { coreSchema } from "./core-schema.js";
 import { directorySchema } from "./directory-schema.js";
+import { gatewaysSchema } from "./gateways-schema.js";
 import { outboxSchema } from "./outbox-schema.js";
 import { passwordRecoverySchema } from "./password-recovery-schema.js";
 import type { SchemaModule } from "./schema-module.js";
@@ -19,6 +20,7 @@ export const schemaModules: readonly SchemaModule[] = [
   userCountsRemoval,
   agreementsSchema,
   brandingSchema,
+  gatewaysSchema,
 ];
 
 export function applySchemaModules(db: Database.Database): void {

@@ -14,6 +14,7 @@ const RANKS: Readonly<Record<string, number>> = {
   "own-value.ts": 0,
   scim: 1,
   controls: 1,
+  ldap: 1,
   store: 2,
   "context.ts": 3,
   domain: 4,

@@ -36,6 +36,7 @@ export const COLLECTION_ITEMS = {
   agreementConsents: overlay("AgreementConsent"),
   themes: community("BrandingTheme"),
   forms: overlay("Form"),
+  gateways: overlay("LdapGatewayResponse"),
 } as const;
 
 export type CollectionKey = keyof typeof COLLECTION_ITEMS;
@@ -147,6 +148,16 @@ const FORM_ATTRIBUTES = [
   "translationMethod",
 ];
 
+/** The attributes of the community `GatewayTypeLDAP` (its second `allOf` member), referenced one by one. */
+const LDAP_GATEWAY_ATTRIBUTES = [
+  "bindDN",
+  "connectionSecurity",
+  "serversHostAndPort",
+  "validateTlsCertificates",
+  "vendor",
+  "followReferrals",
+];
+
 const CONSENT_STATUSES = ["ACCEPTED", "PENDING", "REVOKED", "EXPIRED", "AGREEMENT_DISABLED"];
 
 const definitions = {
@@ -219,6 +230,57 @@ const definitions = {
         { $ref: `community#/components/schemas/AgreementLanguageRevision/properties/${name}` },
       ]),
     ),
+  },
+
+  /**
+   * The community `GatewayTypeLDAP` doubles as the create body and requires `bindPassword`, which is
+   * write-only ("never returned"): the same attributes, with the password (and the Kerberos service
+   * account password) forbidden instead.
+   */
+  LdapGatewayResponse: {
+    "x-confidence": "from spec; documented (write-only passwords)",
+    "x-source": "community Gateway, GatewayTypeLDAP; docs/emulator-gateways.md",
+    allOf: [
+      community("Gateway"),
+      {
+        type: "object",
+        required: [
+          "id",
+          "environment",
+          "type",
+          "bindDN",
+          "vendor",
+          "serversHostAndPort",
+          "userTypes",
+          "_links",
+        ],
+        not: { anyOf: [{ required: ["bindPassword"] }, { required: ["credentials"] }] },
+        properties: {
+          type: { const: "LDAP" },
+          ...Object.fromEntries(
+            LDAP_GATEWAY_ATTRIBUTES.map((name) => [
+              name,
+              { $ref: `community#/components/schemas/GatewayTypeLDAP/allOf/1/properties/${name}` },
+            ]),
+          ),
+          kerberos: {
+            allOf: [
+              { $ref: "community#/components/schemas/GatewayTypeLDAP/allOf/1/properties/kerberos" },
+              { not: { required: ["serviceAccountPassword"] } },
+            ],
+          },
+          userTypes: {
+            type: "array",
+            items: {
+              allOf: [
+                { $ref: "community#/components/schemas/GatewayTypeLDAP/allOf/1/properties/userTypes/items" },
+                { type: "object", required: ["id"], properties: { id: { type: "string", format: "uuid" } } },
+              ],
+            },
+          },
+        },
+      },
+    ],
   },
 
   /**

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { ApiRequest, ApiResponse, PaginateOptions, PingOneClient } from "../../client/types.js";
+import type { ResolvedGatewayDirectory } from "../../config/gateway-directories.js";
+import { type GatewayDirectories, NO_GATEWAY_DIRECTORIES } from "../../directory/gateway-directories.js";
+import type { DirectorySession } from "../../directory/ldap-session.js";
 import { KerberosSetupError } from "../../kerberos/kerberos-errors.js";
 import type { SpnegoAcceptor } from "../../kerberos/spnego-acceptor.js";
 
@@ -20,9 +23,22 @@ export interface CapabilityClient {
   ): AsyncIterable<T>;
 }
 
+/** The directories behind LDAP gateways as a handler sees them: sessions end with the run's signal. */
+export interface CapabilityDirectories {
+  /** The connection's directory setting for this gateway, or undefined when it has none. */
+  setting(gatewayId: string): ResolvedGatewayDirectory | undefined;
+  /** Runs `action` on a session bound as the directory's service account, always closed afterwards. */
+  withSession<T>(
+    directory: ResolvedGatewayDirectory,
+    action: (session: DirectorySession) => Promise<T>,
+  ): Promise<T>;
+}
+
 /** What a handler gets besides its input. */
 export interface CapabilityContext {
   client: CapabilityClient;
+  /** The directories of the connection's `gatewayDirectories` setting (migrateUserGateway, updateUserGateway). */
+  directories: CapabilityDirectories;
   /** `X-Ping-External-Transaction-Id`: one per capability run, sent with every call it makes. */
   transactionId: string;
   /** The environment the calls are made in (the worker app's). */
@@ -39,25 +55,35 @@ export interface ContextOptions {
   signal?: AbortSignal;
   /** `X-Ping-External-Transaction-Id` for every call of the run; a fresh UUID by default. */
   transactionId?: string;
+  /** The directories behind LDAP gateways; none by default (gateway capabilities then fail). */
+  directories?: GatewayDirectories;
   /** The connector's SPNEGO acceptor, created on first use; none by default. */
   kerberos?: () => SpnegoAcceptor | undefined;
 }
 
 const NO_KERBEROS = (): never => {
   throw new KerberosSetupError(
-    "Kerberos ticket validation is not configured: set the connector's kerberos.keytab and kerberos.servicePrincipal (or PINGONE_KERBEROS_KEYTAB and PINGONE_KERBEROS_SERVICE_PRINCIPAL)",
+    "Kerberos ticket validation is not configured: set the connection's kerberos.keytab and kerberos.servicePrincipal (or PINGONE_KERBEROS_KEYTAB and PINGONE_KERBEROS_SERVICE_PRINCIPAL)",
   );
 };
 
-/** The context of one run: one transaction id (a fresh UUID unless given) and one abort signal for all its calls. */
+/**
+ * The context of one run: one transaction id (a fresh UUID unless given) and one abort signal for
+ * all its calls, directory sessions included.
+ */
 export function contextFor(client: PingOneClient, options: ContextOptions): CapabilityContext {
   const transactionId = options.transactionId ?? randomUUID();
   const { signal } = options;
+  const directories = options.directories ?? NO_GATEWAY_DIRECTORIES;
   return {
     client: {
       request: <T>(request: CapabilityRequest) => client.request<T>({ ...request, signal, transactionId }),
       paginate: <T>(path: string, paging: Omit<PaginateOptions, "signal" | "transactionId">) =>
         client.paginate<T>(path, { ...paging, signal, transactionId }),
+    },
+    directories: {
+      setting: (gatewayId) => directories.setting(gatewayId),
+      withSession: (directory, action) => directories.withSession(directory, signal, action),
     },
     transactionId,
     environmentId: client.environmentId,

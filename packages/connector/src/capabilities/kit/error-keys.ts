@@ -2,6 +2,7 @@ import { PingOneApiError } from "../../client/errors/api-error.js";
 import { PingOneTokenError } from "../../client/errors/token-error.js";
 import { PingOneTransportError } from "../../client/errors/transport-error.js";
 import { PingOneConfigurationError } from "../../config/configuration-error.js";
+import { DirectoryError } from "../../directory/directory-error.js";
 import { PingOneError } from "../../errors/pingone-error.js";
 import { scrubText } from "../../redaction/redact.js";
 import { CapabilityError } from "./capability-error.js";
@@ -111,6 +112,10 @@ export function failureFromError(error: unknown): CapabilityFailure {
     const failure = connectorFailure("unexpectedError", error.message, 500);
     if (error.outcomeUnknown) failure.outcomeUnknown = true;
     return failure;
+  }
+  if (error instanceof DirectoryError) {
+    // The directory behind a gateway failed (docs/connector-capabilities.md#gateway-directories).
+    return connectorFailure("unexpectedError", error.message, error.httpStatus);
   }
   if (error instanceof PingOneError) return connectorFailure("unexpectedError", error.message, 500);
   const reason = error instanceof Error ? error.message : String(error);

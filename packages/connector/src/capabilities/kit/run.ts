@@ -1,4 +1,6 @@
 import type { PingOneClient } from "../../client/types.js";
+import type { ResolvedGatewayDirectory } from "../../config/gateway-directories.js";
+import { dryRunGatewayDirectories } from "../../directory/gateway-directories.js";
 import { DryRunStop, type RecordedRequest, RecordingPingOneClient } from "../../dry-run/recording-client.js";
 import type { ValidationProblem } from "../../input/problem.js";
 import { type ContextOptions, contextFor } from "./context.js";
@@ -50,8 +52,12 @@ export interface DryRunReport {
 export async function dryRunCapability(
   definition: AnyCapabilityDefinition,
   input: unknown,
-  connection: { environmentId: string; apiUrl: string },
-  options: RunOptions & { userAgent?: string } = {},
+  connection: {
+    environmentId: string;
+    apiUrl: string;
+    gatewayDirectories?: Readonly<Record<string, ResolvedGatewayDirectory>>;
+  },
+  options: Omit<RunOptions, "directories"> & { userAgent?: string } = {},
 ): Promise<DryRunReport> {
   const report: DryRunReport = { dryRun: true, capability: definition.id, complete: false, requests: [] };
   const { value, problems } = prepareInput(definition, input);
@@ -63,7 +69,9 @@ export async function dryRunCapability(
   const client = new RecordingPingOneClient(connection, options.userAgent);
   report.requests = client.requests;
   try {
-    const result = await definition.handler(value, contextFor(client, options));
+    // Directory settings are known, but a dry run never contacts a directory.
+    const directories = dryRunGatewayDirectories(connection.gatewayDirectories ?? {});
+    const result = await definition.handler(value, contextFor(client, { ...options, directories }));
     // A handler that finished without waiting on any call made none (or failed before one).
     report.complete = true;
     if (!result.ok) report.error = { code: result.code, message: result.message };

@@ -1,9 +1,7 @@
 import { Type } from "@sinclair/typebox";
+import { isAttributePath, setPath } from "../kit/attribute-path.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { PropertyUi } from "../kit/definition.js";
-
-/** Keys that would reach the prototype of the request body instead of a property. */
-const UNSAFE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 
 /** One "Other Attributes" entry (`variableInputList`, docs/connector-capabilities.md#other-attributes). */
 const AdditionalUserProperty = Type.Object({
@@ -83,10 +81,7 @@ export function applyAdditionalProperties(
   for (const [index, entry] of (entries ?? []).entries()) {
     const name = entry.name.trim();
     if (name === "") continue;
-    if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/.test(name)) {
-      throw invalid(index, `"${name}" is not a PingOne attribute path`);
-    }
-    if (name.split(".").some((part) => UNSAFE_KEYS.has(part))) {
+    if (!isAttributePath(name)) {
       throw invalid(index, `"${name}" is not a PingOne attribute path`);
     }
     if (forbidden.has(name.split(".")[0]!)) {
@@ -126,17 +121,6 @@ function convert(value: unknown, type: string | undefined, index: number): unkno
     default:
       return value;
   }
-}
-
-function setPath(body: Record<string, unknown>, path: string, value: unknown): void {
-  const parts = path.split(".");
-  let node = body;
-  for (const part of parts.slice(0, -1)) {
-    const child = node[part];
-    if (child === null || typeof child !== "object" || Array.isArray(child)) node[part] = {};
-    node = node[part] as Record<string, unknown>;
-  }
-  node[parts[parts.length - 1]!] = value;
 }
 
 function invalid(index: number, problem: string): CapabilityError {
