@@ -40,6 +40,10 @@ export type {
 } from "./capabilities/email/send-verification-code.js";
 export type { VerifyEmailInput, VerifyEmailOutput } from "./capabilities/email/verify-email.js";
 export type {
+  KerberosAuthenticationInput,
+  KerberosAuthenticationOutput,
+} from "./capabilities/gateways/kerberos-authentication.js";
+export type {
   MigrateUserGatewayInput,
   MigrateUserGatewayOutput,
 } from "./capabilities/gateways/migrate-user-gateway.js";

@@ -36,6 +36,7 @@ import { readUserAgreements } from "./agreements/read-user-agreements.js";
 import { revokeUserAgreement } from "./agreements/revoke-user-agreement.js";
 import { sendVerificationCode } from "./email/send-verification-code.js";
 import { verifyEmail } from "./email/verify-email.js";
+import { kerberosAuthentication } from "./gateways/kerberos-authentication.js";
 import { migrateUserGateway } from "./gateways/migrate-user-gateway.js";
 import { updateUserGateway } from "./gateways/update-user-gateway.js";
 import { createGroup } from "./groups/create-group.js";
@@ -97,6 +98,7 @@ export const CAPABILITIES: readonly AnyCapabilityDefinition[] = [
   updateGroup,
   deleteGroup,
   readGroupMembers,
+  kerberosAuthentication,
   unlockUser,
   updateUserGateway,
   readTheme,
