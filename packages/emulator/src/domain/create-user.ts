@@ -11,6 +11,8 @@ import {
 } from "../store/users.js";
 import { ErrorMessages } from "./error-messages.js";
 import { invalidData, orNotFound, uniquenessViolation } from "./errors.js";
+import { resolveNewGatewayLink } from "./gateway-links.js";
+import { GatewayMessages } from "./gateway-messages.js";
 import { profileValuesOf } from "./password-policy.js";
 import { policyOfPopulation } from "./password-policy-of.js";
 import { storedPasswordFor } from "./password-value.js";
@@ -98,12 +100,13 @@ export function parseNewUser(
 
 /** The columns only an import sets: verification, lifecycle, identity provider and password. */
 function importColumns(
-  db: EmulatorDatabase,
+  ctx: EmulatorContext,
   environmentId: string,
   populationId: string,
   request: NewUserRequest,
   now: number,
 ): UserColumnChanges {
+  const { db } = ctx;
   const { body, profile, password } = request;
   const lifecycle = body.lifecycle as { status?: string } | undefined;
   const identityProvider = body.identityProvider as { id?: string; type?: string } | undefined;
@@ -113,7 +116,15 @@ function importColumns(
   if (identityProvider?.id !== undefined) extra.identity_provider_id = identityProvider.id;
   if (identityProvider?.type !== undefined) extra.identity_provider_type = identityProvider.type;
   if (password?.externalGateway !== undefined) {
-    extra.password_external_gateway = JSON.stringify(password.externalGateway);
+    const at = "password.external.gateway";
+    const { link, userType } = resolveNewGatewayLink(ctx, environmentId, password.externalGateway, at);
+    // The directory holds an LDAP-authority user's password; a value as well would contradict it.
+    if (userType.passwordAuthority === "LDAP" && password.value !== undefined) {
+      throw invalidData([
+        { code: "INVALID_VALUE", target: "password.value", message: GatewayMessages.valueWithLdapAuthority },
+      ]);
+    }
+    extra.password_external_gateway = JSON.stringify(link);
     extra.password_status = "EXTERNAL";
   }
   if (password?.value !== undefined) {
@@ -145,7 +156,8 @@ export function createUser(
   const now = ctx.clock.now();
   assertUsernameFree(ctx, environmentId, body.username as string);
   const populationId = resolvePopulationId(db, environmentId, body);
-  const extra = request.kind === "import" ? importColumns(db, environmentId, populationId, request, now) : {};
+  const extra =
+    request.kind === "import" ? importColumns(ctx, environmentId, populationId, request, now) : {};
   insertUser(
     db,
     {

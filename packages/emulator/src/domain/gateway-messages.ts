@@ -19,6 +19,8 @@ export const GatewayMessages = {
   gatewayType: "must be the type of the gateway (LDAP)",
   correlationAttributes: "must map LDAP attribute names to non-empty string values",
   correlationAttributeName: "is not an LDAP attribute name",
+  valueWithLdapAuthority:
+    "cannot be set for a user linked to a user type whose password authority is LDAP; the directory holds the password",
   linkGone: "The user's gateway or user type no longer exists.",
   gatewayUnavailable: "The gateway could not reach its directory.",
   gatewayDisabled: "The gateway is disabled.",

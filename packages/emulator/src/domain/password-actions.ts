@@ -11,6 +11,7 @@ import { checkRecoveryCode, issueRecoveryCode } from "./codes.js";
 import { loadUser } from "./create-user.js";
 import { ErrorMessages } from "./error-messages.js";
 import { type DomainError, invalidData } from "./errors.js";
+import { linkedPasswordAuthority, parseGatewayLink, resolveNewGatewayLink } from "./gateway-links.js";
 import { assertEmailQuota, OutboxMessageTypes } from "./outbox.js";
 import { type AccountNotUsableReason, PasswordErrors } from "./password-errors.js";
 import { hashPassword, verifyPassword } from "./password-hash.js";
@@ -27,6 +28,7 @@ import {
   clearPasswordLockout,
   failuresRemaining,
   forcePasswordChange,
+  linkToGateway,
   noChangeUntil,
   normalizePasswordRecord,
   type PasswordRecord,
@@ -50,7 +52,8 @@ export type PasswordAction =
   | "unlock"
   | "reset"
   | "set"
-  | "setValue";
+  | "setValue"
+  | "setGateway";
 
 /** What the password state resource is built from. */
 export interface PasswordState {
@@ -77,6 +80,7 @@ const REFUSED_WHEN: Readonly<Record<PasswordAction, readonly AccountNotUsableRea
   reset: SELF_SERVICE,
   set: ["DISABLED", "LOCKED"],
   setValue: ["DISABLED", "LOCKED"],
+  setGateway: ["DISABLED", "LOCKED"],
   forceChange: ["DISABLED"],
   unlock: ["DISABLED"],
 };
@@ -103,6 +107,8 @@ const BODIES: Readonly<Record<PasswordAction, { spec: ObjectSpec; required: read
     spec: { value: password, forceChange: { kind: "boolean" }, bypassPolicy: { kind: "boolean" } },
     required: [],
   },
+  // Checked in full (shape, correlation attributes, references) by the action itself.
+  setGateway: { spec: {}, required: [] },
 };
 
 /** What an action leaves behind: the record to store, and the error to answer with after commit. */
@@ -146,7 +152,8 @@ export function runPasswordAction(
   action: PasswordAction,
   body: JsonObject,
 ): PasswordState {
-  assertValid(body, BODIES[action].spec, { required: BODIES[action].required });
+  if (action === "setGateway") parseGatewayLink(body, "");
+  else assertValid(body, BODIES[action].spec, { required: BODIES[action].required });
   const { state, error } = ctx.db.transaction(() => {
     const now = ctx.clock.now();
     const user = loadUser(ctx.db, environmentId, userId);
@@ -314,10 +321,27 @@ const ACTIONS: Readonly<Record<PasswordAction, (input: ActionInput) => ActionOut
     }
     return adminSet(input, value);
   },
+
+  // docs/emulator-gateways.md#linked-users
+  setGateway(input) {
+    const { ctx, user, body, record, rules, now } = input;
+    const { link, userType } = resolveNewGatewayLink(
+      ctx,
+      user.environment_id,
+      parseGatewayLink(body, ""),
+      "",
+    );
+    const keepPassword = userType.passwordAuthority === "PING_ONE";
+    return { record: linkToGateway(record, link, keepPassword, rules, now), changed: true };
+  },
 };
 
 function adminSet(input: ActionInput, value: string): ActionOutcome {
-  const { body, record, rules, now } = input;
+  const { ctx, user, body, record, rules, now } = input;
+  // PingOne holds the password from now on; a link stays only while its user type says so.
+  const dropGatewayLink =
+    record.externalGateway !== null &&
+    linkedPasswordAuthority(ctx, user.environment_id, record.externalGateway) !== "PING_ONE";
   const { stored } = storedPasswordFor(value, {
     field: "value",
     policyTarget: "password",
@@ -326,7 +350,10 @@ function adminSet(input: ActionInput, value: string): ActionOutcome {
     bypassPolicy: body.bypassPolicy === true,
   });
   return {
-    record: replacePassword(record, stored, rules, now, { mustChange: body.forceChange === true }),
+    record: replacePassword(record, stored, rules, now, {
+      mustChange: body.forceChange === true,
+      dropGatewayLink,
+    }),
     changed: true,
   };
 }

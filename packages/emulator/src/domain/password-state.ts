@@ -48,8 +48,11 @@ export function passwordStatusOf(
   now: number,
 ): PasswordStatus {
   const current = normalizePasswordRecord(record, now);
+  // A gateway user's failed checks count too (docs/emulator-gateways.md#password-checks).
+  if (current.status === "PASSWORD_LOCKED_OUT" && (current.hash !== null || current.externalGateway)) {
+    return "PASSWORD_LOCKED_OUT";
+  }
   if (current.hash === null) return current.externalGateway ? "EXTERNAL" : "NO_PASSWORD";
-  if (current.status === "PASSWORD_LOCKED_OUT") return "PASSWORD_LOCKED_OUT";
   if (current.mustChange || current.status === "MUST_CHANGE_PASSWORD") return "MUST_CHANGE_PASSWORD";
   if (current.status === "PASSWORD_EXPIRED") return "PASSWORD_EXPIRED";
   const expiresAt = passwordExpiresAt(current, rules);
@@ -136,13 +139,16 @@ export function forcePasswordChange(record: PasswordRecord): PasswordRecord {
   return { ...forced, status: storedStatus(forced) };
 }
 
-/** A new password (set, reset, recover, setValue): the old one joins the history. */
+/**
+ * A new password (set, reset, recover, setValue): the old one joins the history. A gateway link stays
+ * unless `dropGatewayLink` (docs/emulator-gateways.md#password-writes).
+ */
 export function replacePassword(
   record: PasswordRecord,
   newHash: string,
   rules: PasswordPolicyRules,
   now: number,
-  options: { mustChange: boolean },
+  options: { mustChange: boolean; dropGatewayLink?: boolean },
 ): PasswordRecord {
   const replaced: PasswordRecord = {
     hash: newHash,
@@ -152,7 +158,7 @@ export function replacePassword(
     lockedOutUntil: null,
     history: retirePassword(record.history, record.hash, rules, now),
     mustChange: options.mustChange,
-    externalGateway: null,
+    externalGateway: options.dropGatewayLink === true ? null : record.externalGateway,
   };
   return { ...replaced, status: storedStatus(replaced) };
 }
@@ -174,6 +180,22 @@ export function removePassword(
     status: "NO_PASSWORD",
   };
   return { ...removed, status: storedStatus(removed) };
+}
+
+/**
+ * `password.setGateway`: the user's password now lives behind the gateway. With LDAP authority the
+ * password PingOne held is removed (status EXTERNAL); with PING_ONE authority a password PingOne holds
+ * stays in use, and one missing is migrated at the next successful check.
+ */
+export function linkToGateway(
+  record: PasswordRecord,
+  link: unknown,
+  keepPassword: boolean,
+  rules: PasswordPolicyRules,
+  now: number,
+): PasswordRecord {
+  if (keepPassword) return { ...record, externalGateway: link };
+  return removePassword({ ...record, externalGateway: link }, rules, now);
 }
 
 // The status written with an unlocked record; an explicit expiry (seed, import) is kept.

@@ -1,11 +1,14 @@
 import { ErrorMessages } from "./error-messages.js";
 import { invalidData, type PingOneErrorDetail } from "./errors.js";
+import { type GatewayLink, gatewayLinkProblems, toGatewayLink } from "./gateway-links.js";
+import type { JsonObject } from "./validation.js";
 
 /** The `password` member of a `user.import+json` body, checked and normalised. */
 export interface ImportPassword {
   value?: string;
   forceChange: boolean;
-  externalGateway?: Record<string, unknown>;
+  /** `external.gateway`, checked for shape; whether it names a gateway is checked at creation. */
+  externalGateway?: GatewayLink;
 }
 
 function problem(target: string, message: string, innerError?: Record<string, unknown>): PingOneErrorDetail {
@@ -31,20 +34,17 @@ export function parseImportPassword(raw: unknown): ImportPassword | undefined {
   if (forceChange !== undefined && typeof forceChange !== "boolean") {
     details.push(problem("password.forceChange", ErrorMessages.wrongType("a boolean")));
   }
-  let externalGateway: Record<string, unknown> | undefined;
-  if (external !== undefined) {
-    const gateway = (external as { gateway?: unknown } | null)?.gateway;
-    const gatewayObject = gateway as { id?: unknown; userType?: { id?: unknown } } | undefined;
-    if (
-      typeof external !== "object" ||
-      external === null ||
-      typeof gateway !== "object" ||
-      gateway === null ||
-      typeof gatewayObject?.id !== "string"
-    ) {
-      details.push(problem("password.external.gateway", ErrorMessages.wrongType("an object with an id")));
+  let externalGateway: GatewayLink | undefined;
+  if (external !== undefined && external !== null) {
+    if (typeof external !== "object" || Array.isArray(external)) {
+      details.push(problem("password.external", ErrorMessages.wrongType("an object")));
     } else {
-      externalGateway = gateway as Record<string, unknown>;
+      const { gateway, ...others } = external as JsonObject;
+      for (const key of Object.keys(others))
+        details.push(problem(`password.external.${key}`, ErrorMessages.unknownAttribute));
+      const linkProblems = gatewayLinkProblems(gateway, "password.external.gateway");
+      details.push(...linkProblems);
+      if (linkProblems.length === 0) externalGateway = toGatewayLink(gateway as JsonObject);
     }
   }
   if (details.length > 0) throw invalidData(details);

@@ -48,12 +48,23 @@ export interface ValidationOptions {
   required?: readonly string[];
   /** Extra top-level attributes accepted as strings (the environment's custom user attributes). */
   extraStringAttributes?: readonly string[];
+  /** Where the object sits in the request (`password.external.gateway`): the prefix of every target. */
+  at?: string;
 }
 
 /** Validates `body` against `spec`; throws INVALID_DATA listing every problem. */
 export function assertValid(body: JsonObject, spec: ObjectSpec, options: ValidationOptions = {}): void {
   const details = collectProblems(body, spec, options);
   if (details.length > 0) throw invalidData(details);
+}
+
+/** The problems `assertValid` would report, for callers that add their own before refusing. */
+export function validationProblems(
+  body: JsonObject,
+  spec: ObjectSpec,
+  options: ValidationOptions = {},
+): PingOneErrorDetail[] {
+  return collectProblems(body, spec, options);
 }
 
 function collectProblems(
@@ -66,7 +77,13 @@ function collectProblems(
   const effective: Record<string, FieldSpec> = { ...spec };
   for (const name of extras)
     if (!Object.hasOwn(effective, name)) effective[name] = { kind: "string", maxLength: 1024 };
-  checkObject(body, effective, options.required ?? [], "", details);
+  checkObject(
+    body,
+    effective,
+    options.required ?? [],
+    options.at === undefined ? "" : `${options.at}.`,
+    details,
+  );
   return details;
 }
 

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { toIsoTimestamp } from "../clock.js";
+import { asGatewayLink } from "../domain/gateway-links.js";
 import type { PasswordState } from "../domain/password-actions.js";
 import type { PasswordPolicyRules } from "../domain/password-policy.js";
 import {
@@ -43,13 +44,14 @@ function passwordWarnings(
   remaining: number | undefined,
 ): Record<string, unknown> {
   const warnings: Record<string, unknown> = {};
-  if (record.hash === null) return warnings;
-  const expiresAt = passwordExpiresAt(record, rules);
-  if (expiresAt !== undefined && now < expiresAt && expiresAt - now <= EXPIRY_WARNING_DAYS * DAY_MS) {
-    warnings.expires = toIsoTimestamp(expiresAt);
+  if (record.hash !== null) {
+    const expiresAt = passwordExpiresAt(record, rules);
+    if (expiresAt !== undefined && now < expiresAt && expiresAt - now <= EXPIRY_WARNING_DAYS * DAY_MS) {
+      warnings.expires = toIsoTimestamp(expiresAt);
+    }
+    const changeAllowedAt = noChangeUntil(record, rules, now);
+    if (changeAllowedAt !== undefined) warnings.noChangeUntil = toIsoTimestamp(changeAllowedAt);
   }
-  const changeAllowedAt = noChangeUntil(record, rules, now);
-  if (changeAllowedAt !== undefined) warnings.noChangeUntil = toIsoTimestamp(changeAllowedAt);
   const status = passwordStatusOf(record, rules, now);
   if (status !== "PASSWORD_LOCKED_OUT" && record.failureCount > 0 && remaining !== undefined) {
     warnings.failuresRemaining = remaining;
@@ -59,7 +61,8 @@ function passwordWarnings(
 
 /**
  * The password state of `GET P/users/{id}/password` and of every password action's response
- * (docs/emulator.md#password-state). `warnings` appears only when one of its members applies.
+ * (docs/emulator.md#password-state). `warnings` appears only when one of its members applies;
+ * `external.gateway` only for a user linked to a gateway.
  */
 export function toPasswordStateResource(
   c: Context,
@@ -85,7 +88,13 @@ export function toPasswordStateResource(
     status: passwordStatusOf(record, rules, now),
   };
   if (record.lastChangedAt !== null) resource.lastChangedAt = toIsoTimestamp(record.lastChangedAt);
-  const remaining = record.hash !== null ? failuresRemaining(record, rules, now) : undefined;
+  // The gateway link (unconfirmed: PingOne documents it on the user's password, which GET P/users/{id}
+  // never returns; docs/emulator-gateways.md#password-state).
+  const link = asGatewayLink(record.externalGateway);
+  if (link !== undefined) resource.external = { gateway: link };
+  // Failures count for a password PingOne holds and for one the gateway checks.
+  const counted = record.hash !== null || link !== undefined;
+  const remaining = counted ? failuresRemaining(record, rules, now) : undefined;
   if (remaining !== undefined) resource.failuresRemaining = remaining;
   const unlockIn = secondsUntilUnlock(record, now);
   if (unlockIn !== undefined) resource.secondsUntilUnlock = unlockIn;

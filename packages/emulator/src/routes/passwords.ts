@@ -25,6 +25,7 @@ const PUT_ACTIONS: Readonly<Record<string, PasswordAction>> = {
   "application/vnd.pingidentity.password.reset+json": "reset",
   "application/vnd.pingidentity.password.set+json": "set",
   "application/vnd.pingidentity.password.setValue+json": "setValue",
+  "application/vnd.pingidentity.password.setGateway+json": "setGateway",
 };
 
 const path = "/v1/environments/:envId/users/:userId/password";

@@ -358,8 +358,32 @@ const definitions = {
           failuresRemaining: { type: "integer", minimum: 0 },
         },
       },
+      external: {
+        "x-confidence": "unconfirmed (PingOne documents the link on the user's write-only password)",
+        type: "object",
+        required: ["gateway"],
+        properties: { gateway: overlay("GatewayLink") },
+      },
       _links: community("LinksHATEOAS"),
       _embedded: { type: "object", properties: { passwordPolicy: community("PasswordPolicy") } },
+    },
+  },
+
+  /** A user's `password.external.gateway`, the body of `password.setGateway+json` (documented examples). */
+  GatewayLink: {
+    "x-confidence": "documented (fields); from spec (User.password.external.gateway)",
+    "x-source": "PingOne Update Password (LDAP Gateway); docs/emulator-gateways.md",
+    type: "object",
+    required: ["id", "userType", "correlationAttributes"],
+    properties: {
+      id: { type: "string", minLength: 1 },
+      type: { type: "string", enum: ["LDAP"] },
+      userType: idRef,
+      correlationAttributes: {
+        type: "object",
+        minProperties: 1,
+        additionalProperties: { type: "string", minLength: 1 },
+      },
     },
   },
 
@@ -505,6 +529,7 @@ const definitions = {
       "password.external.gateway": { type: "object" },
     },
   },
+  "application/vnd.pingidentity.password.setGateway": overlay("GatewayLink"),
   "application/vnd.pingidentity.password.setValue": {
     "x-confidence": "documented",
     "x-source": "docs/emulator.md#action-media-types",

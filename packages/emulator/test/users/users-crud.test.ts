@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EMPLOYEES_USER_TYPE_ID, ldapGatewayBody } from "../gateways/gateway-bodies.js";
 import { type EmulatorFixture, send, startEmulatorFixture } from "../support/emulator-harness.js";
 
 const IMPORT = "application/vnd.pingidentity.user.import+json";
@@ -250,9 +251,13 @@ describe("users: create, import, read, replace, update, delete", () => {
     expect(stored.password_status).toBe("MUST_CHANGE_PASSWORD");
     expect(stored.password_must_change).toBe(1);
 
+    const populationId = imported.body.population.id;
+    const created = await fixture.api("POST", "/gateways", { body: ldapGatewayBody(populationId) });
+    expect(created.status).toBe(201);
     const gateway = {
-      id: crypto.randomUUID(),
-      userType: { id: crypto.randomUUID() },
+      id: created.body.id,
+      type: "LDAP",
+      userType: { id: EMPLOYEES_USER_TYPE_ID },
       correlationAttributes: { uid: "g1" },
     };
     const external = await fixture.api("POST", "/users", {
