@@ -1,4 +1,11 @@
-import { type Kdc, type KerberosCredentials, type Slapd, startKdc, startSlapd, userEntry } from "pingone-test-servers";
+import {
+  type Kdc,
+  type KerberosCredentials,
+  type Slapd,
+  startKdc,
+  startSlapd,
+  userEntry,
+} from "pingone-test-servers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ConnectionSettings } from "../../src/config/connection.js";
 import { type Connector, createConnector } from "../../src/connector.js";
@@ -21,7 +28,13 @@ import { createKerberosGatewayViaApi, type KerberosGateway } from "../support/ke
 
 const PEOPLE = "ou=people,dc=example,dc=com";
 const STAFF = "ou=staff,dc=example,dc=com";
-const PASSWORDS = { alice: "alice-pw-1", bob: "bob-pw-2", carol: "carol-pw-3", dora: "dora-pw-4", "x*": "x-pw-5" };
+const PASSWORDS = {
+  alice: "alice-pw-1",
+  bob: "bob-pw-2",
+  carol: "carol-pw-3",
+  dora: "dora-pw-4",
+  "x*": "x-pw-5",
+};
 
 let kdc: Kdc;
 let slapd: Slapd;
@@ -45,7 +58,9 @@ function input(kerberosTicket: string | undefined, extra: Record<string, unknown
   return {
     gatewayId: gateway.id,
     userTypeId: gateway.userTypeIds.People!,
-    additionalGatewayUserTypeList: [{ name: gateway.id, value: gateway.userTypeIds.Staff!, preferredDataType: "string" }],
+    additionalGatewayUserTypeList: [
+      { name: gateway.id, value: gateway.userTypeIds.Staff!, preferredDataType: "string" },
+    ],
     ...(kerberosTicket === undefined ? {} : { kerberosTicket }),
     ...extra,
   };
@@ -68,7 +83,10 @@ async function failure(on: Connector, value: unknown) {
 }
 
 async function passwordState(userId: string) {
-  const response = await env.client.request<{ status: string; external?: { gateway?: Record<string, unknown> } }>({
+  const response = await env.client.request<{
+    status: string;
+    external?: { gateway?: Record<string, unknown> };
+  }>({
     method: "GET",
     path: `/environments/${env.environment.environmentId}/users/${userId}/password`,
   });
@@ -83,11 +101,35 @@ beforeAll(async () => {
     startSlapd({
       baseDns: [PEOPLE, STAFF],
       entries: [
-        userEntry(PEOPLE, { uid: "alice", givenName: "Alice", sn: "Archer", mail: "alice@example.com", password: "dir-1" }),
-        userEntry(PEOPLE, { uid: "bob", givenName: "Bob", sn: "Baker", mail: "bob@example.com", password: "dir-2" }),
+        userEntry(PEOPLE, {
+          uid: "alice",
+          givenName: "Alice",
+          sn: "Archer",
+          mail: "alice@example.com",
+          password: "dir-1",
+        }),
+        userEntry(PEOPLE, {
+          uid: "bob",
+          givenName: "Bob",
+          sn: "Baker",
+          mail: "bob@example.com",
+          password: "dir-2",
+        }),
         // Found by an unescaped (uid=x*) filter: the principal x* must not sign on as xavier.
-        userEntry(PEOPLE, { uid: "xavier", givenName: "Xavier", sn: "Xu", mail: "xavier@example.com", password: "dir-3" }),
-        userEntry(STAFF, { uid: "dora", givenName: "Dora", sn: "Dunn", mail: "dora@example.com", password: "dir-4" }),
+        userEntry(PEOPLE, {
+          uid: "xavier",
+          givenName: "Xavier",
+          sn: "Xu",
+          mail: "xavier@example.com",
+          password: "dir-3",
+        }),
+        userEntry(STAFF, {
+          uid: "dora",
+          givenName: "Dora",
+          sn: "Dunn",
+          mail: "dora@example.com",
+          password: "dir-4",
+        }),
       ],
     }),
     startEmulatorEnvironment(),
@@ -101,11 +143,14 @@ beforeAll(async () => {
   await createTestUser(env.client, { username: "dora", email: "dora@example.com" });
   connection = {
     ...env.connection,
-    gatewayDirectories: { [gateway.id]: { url: slapd.url, bindDn: slapd.bindDn, bindPassword: slapd.bindPassword } },
+    gatewayDirectories: {
+      [gateway.id]: { url: slapd.url, bindDn: slapd.bindDn, bindPassword: slapd.bindPassword },
+    },
     kerberos: { keytab: kdc.keytabPath, servicePrincipal: kdc.servicePrincipal },
   };
   connector = createConnector(connection, { client: { retry: { maxAttempts: 1 } } });
-  for (const name of Object.keys(PASSWORDS)) credentials[name] = await kdc.kinit(name, PASSWORDS[name as keyof typeof PASSWORDS]);
+  for (const name of Object.keys(PASSWORDS))
+    credentials[name] = await kdc.kinit(name, PASSWORDS[name as keyof typeof PASSWORDS]);
 });
 
 afterAll(async () => {
@@ -137,17 +182,29 @@ describe("kerberosAuthentication with a GSSAPI client's token", () => {
 
     // A browser makes a new token for every request; the same user comes back, nothing is imported.
     const again = await ok(connector, { properties: input(`Negotiate ${await tokenFor("alice")}`) });
-    expect(again).toMatchObject({ userCreated: false, statusCode: 200, user: { id: first.user.id, username: "alice" } });
+    expect(again).toMatchObject({
+      userCreated: false,
+      statusCode: 200,
+      user: { id: first.user.id, username: "alice" },
+    });
     expect(again.rawResponse).toMatchObject({ id: first.user.id, _links: expect.any(Object) });
   });
 
   it("signs on a user of a user type that does not migrate when PingOne has the user, by the principal's name", async () => {
     const dora = await ok(connector, input(await tokenFor("dora")));
-    expect(dora).toMatchObject({ userCreated: false, kerberosPrincipal: "dora@EXAMPLE.COM", user: { username: "dora" } });
+    expect(dora).toMatchObject({
+      userCreated: false,
+      kerberosPrincipal: "dora@EXAMPLE.COM",
+      user: { username: "dora" },
+    });
   });
 
   it("imports nothing with createUserIfNotFound off: noUserMatch", async () => {
-    const before = await env.client.request<{ count?: number; size?: number; _embedded: { users: unknown[] } }>({
+    const before = await env.client.request<{
+      count?: number;
+      size?: number;
+      _embedded: { users: unknown[] };
+    }>({
       method: "GET",
       path: `/environments/${env.environment.environmentId}/users`,
       query: { filter: 'username eq "bob"' },
@@ -215,7 +272,14 @@ describe("kerberosAuthentication with a GSSAPI client's token", () => {
 
   it("refuses a valid ticket of a realm that is not accepted", async () => {
     const strict = createConnector(
-      { ...connection, kerberos: { keytab: kdc.keytabPath, servicePrincipal: kdc.servicePrincipal, acceptedRealms: ["CORP.TEST"] } },
+      {
+        ...connection,
+        kerberos: {
+          keytab: kdc.keytabPath,
+          servicePrincipal: kdc.servicePrincipal,
+          acceptedRealms: ["CORP.TEST"],
+        },
+      },
       { client: { retry: { maxAttempts: 1 } } },
     );
     try {
@@ -230,11 +294,17 @@ describe("kerberosAuthentication with a GSSAPI client's token", () => {
   it("says what is missing when the connector cannot validate tickets, without naming the keytab's path", async () => {
     const unconfigured = createConnector(env.connection, { client: { retry: { maxAttempts: 1 } } });
     const missingKeytab = createConnector(
-      { ...connection, kerberos: { keytab: `${kdc.directory}/no-such.keytab`, servicePrincipal: kdc.servicePrincipal } },
+      {
+        ...connection,
+        kerberos: { keytab: `${kdc.directory}/no-such.keytab`, servicePrincipal: kdc.servicePrincipal },
+      },
       { client: { retry: { maxAttempts: 1 } } },
     );
     const otherService = createConnector(
-      { ...connection, kerberos: { keytab: kdc.keytabPath, servicePrincipal: "HTTP/sso.example.com@EXAMPLE.COM" } },
+      {
+        ...connection,
+        kerberos: { keytab: kdc.keytabPath, servicePrincipal: "HTTP/sso.example.com@EXAMPLE.COM" },
+      },
       { client: { retry: { maxAttempts: 1 } } },
     );
     try {
@@ -256,21 +326,38 @@ describe("kerberosAuthentication with a GSSAPI client's token", () => {
 
   it("is notFound for an unknown gateway or user type and for a gateway with Kerberos off; invalidInput without a user type", async () => {
     const token = () => tokenFor("alice");
-    const unknownGateway = await failure(connector, input(await token(), { gatewayId: "0b7e3f41-9c2a-4d8e-b6f5-3a1c2d4e5f60", additionalGatewayUserTypeList: [] }));
-    expect(unknownGateway.code).toBe("notFound");
-    const unknownType = await failure(connector, input(await token(), { userTypeId: "0b7e3f41-9c2a-4d8e-b6f5-3a1c2d4e5f61" }));
-    expect(unknownType.code).toBe("notFound");
-    const off = await createKerberosGatewayViaApi(env.client, slapd, [{ name: "People", searchBaseDn: PEOPLE, populationId }], {
-      kerberos: false,
-    });
-    const kerberosOff = await failure(
+    const unknownGateway = await failure(
       connector,
-      { gatewayId: off.id, userTypeId: off.userTypeIds.People, kerberosTicket: await token() },
+      input(await token(), {
+        gatewayId: "0b7e3f41-9c2a-4d8e-b6f5-3a1c2d4e5f60",
+        additionalGatewayUserTypeList: [],
+      }),
     );
+    expect(unknownGateway.code).toBe("notFound");
+    const unknownType = await failure(
+      connector,
+      input(await token(), { userTypeId: "0b7e3f41-9c2a-4d8e-b6f5-3a1c2d4e5f61" }),
+    );
+    expect(unknownType.code).toBe("notFound");
+    const off = await createKerberosGatewayViaApi(
+      env.client,
+      slapd,
+      [{ name: "People", searchBaseDn: PEOPLE, populationId }],
+      {
+        kerberos: false,
+      },
+    );
+    const kerberosOff = await failure(connector, {
+      gatewayId: off.id,
+      userTypeId: off.userTypeIds.People,
+      kerberosTicket: await token(),
+    });
     expect(kerberosOff.code).toBe("notFound");
     expect(kerberosOff.message).toContain("Kerberos off");
     const before = await requestCount(env.url);
-    expect((await failure(connector, { gatewayId: gateway.id, kerberosTicket: "x" })).code).toBe("invalidInput");
+    expect((await failure(connector, { gatewayId: gateway.id, kerberosTicket: "x" })).code).toBe(
+      "invalidInput",
+    );
     expect((await failure(connector, { kerberosTicket: "x" })).code).toBe("invalidInput");
     expect(await requestCount(env.url)).toBe(before);
   });
@@ -320,7 +407,9 @@ describe("kerberosAuthentication with two keytabs in one process", () => {
       ...tokens.one.map((token) => connector.invoke("kerberosAuthentication", input(token))),
       ...tokens.two.map((token) => otherConnector.invoke("kerberosAuthentication", input(token))),
     ]);
-    const principals = results.map((result) => (result.ok ? result.output.kerberosPrincipal : result.message));
+    const principals = results.map((result) =>
+      result.ok ? result.output.kerberosPrincipal : result.message,
+    );
     expect(principals).toEqual([...Array(8).fill("dora@EXAMPLE.COM"), ...Array(8).fill("dora@TWO.TEST")]);
   });
 });

@@ -17,7 +17,10 @@ const kerberos = createRequire(import.meta.url)("kerberos") as GssapiClientBindi
  * binding as a browser's Negotiate code would. MIT Kerberos reads the realm's configuration and
  * the cache from the environment, which is the process's: the variables are set for each token.
  */
-export async function spnegoToken(credentials: KerberosCredentials, service = "HTTP@localhost"): Promise<string> {
+export async function spnegoToken(
+  credentials: KerberosCredentials,
+  service = "HTTP@localhost",
+): Promise<string> {
   process.env.KRB5_CONFIG = credentials.env.KRB5_CONFIG;
   process.env.KRB5CCNAME = credentials.env.KRB5CCNAME;
   const client = await kerberos.initializeClient(service, { mechOID: kerberos.GSS_MECH_OID_SPNEGO });

@@ -42,7 +42,10 @@ export async function createKerberosGatewayViaApi(
       kerberos:
         options.kerberos === false
           ? null
-          : { serviceAccountUserPrincipalName: "svc-pingone@EXAMPLE.COM", serviceAccountPassword: "svc-Secret-1" },
+          : {
+              serviceAccountUserPrincipalName: "svc-pingone@EXAMPLE.COM",
+              serviceAccountPassword: "svc-Secret-1",
+            },
       userTypes: userTypes.map((type) => ({
         name: type.name,
         searchBaseDn: type.searchBaseDn,
