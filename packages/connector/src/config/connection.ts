@@ -54,7 +54,7 @@ export interface ConnectionOverrides {
    * How kerberosAuthentication validates SPNEGO tokens itself: the service principal's keytab,
    * and how a principal maps to a directory entry (docs/connector-capabilities.md#kerberos-settings).
    */
-  kerberos?: KerberosSettings;
+  kerberos?: KerberosSettings | string;
 }
 
 /** Connection settings in either product's spelling, plus overrides; any field may come from the environment. */

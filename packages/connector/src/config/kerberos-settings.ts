@@ -66,10 +66,25 @@ const PLACEHOLDERS = new Set(["user", "realm", "principal"]);
  * goes to `problems`; the keytab's path is never quoted.
  */
 export function resolveKerberosSettings(
-  value: unknown,
+  setting: unknown,
   env: Record<string, string | undefined>,
   problems: SettingProblem[],
 ): ResolvedKerberosSettings | undefined {
+  let value = setting;
+  if (typeof value === "string" && value.trim() !== "") {
+    // DaVinci's connection properties are text: the setting comes as JSON there.
+    try {
+      value = JSON.parse(value);
+    } catch {
+      problems.push({
+        field: "kerberos",
+        problem: "must be JSON text of an object (keytab, servicePrincipal, ...)",
+      });
+      return undefined;
+    }
+  } else if (value === "") {
+    value = undefined;
+  }
   if (value !== undefined && (value === null || typeof value !== "object" || Array.isArray(value))) {
     problems.push({ field: "kerberos", problem: "must be an object (keytab, servicePrincipal, ...)" });
     return undefined;

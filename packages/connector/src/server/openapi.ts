@@ -44,10 +44,17 @@ const COMMON_RESPONSES = {
   "401": errorResponse("Missing or wrong API key"),
 };
 
+/** Routes a service serves only when its operator turns them on. */
+export interface OptionalRoutes {
+  /** `GET /sign-on/kerberos` (serve --kerberos-sign-on). */
+  kerberosSignOn?: boolean;
+}
+
 /** The service's OpenAPI 3.1 document, generated from the capability and action registries. */
 export function buildOpenApiDocument(
   capabilities: readonly AnyCapabilityDefinition[],
   actions: readonly ActionDefinition[],
+  optional: OptionalRoutes = {},
 ): Record<string, unknown> {
   const paths: Record<string, unknown> = {};
   for (const capability of capabilities) {
@@ -55,6 +62,7 @@ export function buildOpenApiDocument(
   }
   for (const action of actions) paths[`/actions/${action.name}`] = { post: actionOperation(action) };
   Object.assign(paths, servicePaths());
+  if (optional.kerberosSignOn) paths["/sign-on/kerberos"] = { get: kerberosSignOnOperation() };
   return {
     openapi: "3.1.0",
     info: {
@@ -66,7 +74,10 @@ export function buildOpenApiDocument(
     security: [{ apiKey: [] }],
     paths,
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer" } },
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer" },
+        ...(optional.kerberosSignOn ? { negotiate: { type: "http", scheme: "negotiate" } } : {}),
+      },
       schemas: { Error: ERROR_SCHEMA },
     },
   };
@@ -188,6 +199,44 @@ function servicePaths() {
         tags: ["Service"],
         responses: { "200": { description: "Prometheus text format", content: { "text/plain": {} } } },
       },
+    },
+  };
+}
+
+/** docs/connector-service.md#kerberos-sign-on */
+function kerberosSignOnOperation() {
+  const outcome = (description: string) => ({
+    description,
+    content: {
+      "application/json": { schema: { $ref: "#/components/schemas/Error" } },
+      "text/html": { schema: { type: "string" } },
+    },
+  });
+  return {
+    operationId: "kerberosSignOn",
+    summary: "Kerberos sign-on (HTTP Negotiate): kerberosAuthentication with the browser's SPNEGO token",
+    description:
+      "Without `Authorization: Negotiate <token>`, answers 401 with `WWW-Authenticate: Negotiate`, and a browser holding a Kerberos ticket for `HTTP/<this host>` retries with its token. The outcome is kerberosAuthentication's DaVinci result (JSON), or an HTML page when the client prefers `text/html`. The gateway, user type and `createUserIfNotFound` are the operator's (serve --kerberos-sign-on); the API key is not needed. Responses are `Cache-Control: no-store`.",
+    tags: ["Sign-on"],
+    security: [{ negotiate: [] }],
+    responses: {
+      "200": {
+        description: "Signed on: `output.user`, `output.kerberosPrincipal`, `output.userCreated`",
+        content: {
+          "application/json": { schema: { type: "object" } },
+          "text/html": { schema: { type: "string" } },
+        },
+      },
+      "401": {
+        ...outcome("kerberosTicketMissing (no token) or kerberosTicketInvalid (refused token)"),
+        headers: { "WWW-Authenticate": { schema: { type: "string", const: "Negotiate" } } },
+      },
+      "404": outcome(
+        "noUserMatch (the principal is under no selected user type, or has no PingOne user) or notFound (gateway, user type)",
+      ),
+      "409": outcome("multipleUserMatch: more than one directory entry matches the principal"),
+      "413": outcome("kerberosTicketInvalid: the token is over the size limit (its size in details)"),
+      "500": outcome("unexpectedError: the connector cannot validate tickets or reach the directory"),
     },
   };
 }

@@ -49,7 +49,7 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   }
   if (options.apiKey !== undefined) app.use(apiKeyAuth(options.apiKey));
   app.use(limitBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
-  metaRoutes(app, metrics);
+  metaRoutes(app, metrics, { kerberosSignOn: options.kerberosSignOn !== undefined });
   capabilityRoutes(app, { connector, metrics, guard });
   actionRoutes(app, { connector, metrics, guard });
   app.notFound(routeNotFound);

@@ -372,6 +372,16 @@ describe("kerberosAuthentication with a GSSAPI client's token", () => {
     expect(output.user.username).toBe("dora");
   });
 
+  it("dry-runs to the gateway read once the token is accepted, and reports a missing token without any request", async () => {
+    const token = await tokenFor("alice");
+    const report = await connector.invoke("kerberosAuthentication", input(token), { dryRun: true });
+    answers.push(report);
+    expect(report).toMatchObject({ complete: false, requests: [{ method: "GET" }] });
+    expect(report.requests[0]!.url).toContain(`/gateways/${gateway.id}`);
+    const missing = await connector.invoke("kerberosAuthentication", input(undefined), { dryRun: true });
+    expect(missing).toMatchObject({ complete: true, requests: [], error: { code: "kerberosTicketMissing" } });
+  });
+
   it("never puts the keytab's path or a token in an answer", () => {
     const text = JSON.stringify(answers);
     expect(text).not.toContain(kdc.keytabPath);

@@ -77,8 +77,11 @@ describe("pingone-connector CLI", () => {
     expect(ids).toEqual(
       expect.arrayContaining(["userLookup", "checkPassword", "recoverPassword", "unlockUser"]),
     );
-    // The 27 earlier capabilities and the six agreement and theme ones, in the product's order.
-    expect(ids).toHaveLength(33);
+    // The 27 earlier capabilities, the six agreement and theme ones and the three gateway ones, in the product's order.
+    expect(ids).toHaveLength(36);
+    expect(ids.slice(ids.indexOf("readGroupMembers") + 1, ids.indexOf("unlockUser"))).toEqual([
+      "kerberosAuthentication",
+    ]);
     expect(ids.slice(ids.indexOf("deleteAccountLink") + 1, ids.indexOf("readPopulation"))).toEqual([
       "checkUserAgreement",
       "readUserAgreements",
@@ -131,6 +134,31 @@ describe("pingone-connector CLI", () => {
       output: { user: { id: user.id }, statusCode: 200 },
     });
     expect(run.stdout + run.stderr).not.toContain(env.environment.clientSecret);
+  });
+
+  it("loads the kerberos native addon from the bundle for kerberosAuthentication (PINGONE_KERBEROS_*)", async () => {
+    const keytab = join(dir, "no-such.keytab");
+    const run = await cli(
+      [
+        "invoke",
+        "kerberosAuthentication",
+        "--input",
+        JSON.stringify({ gatewayId: "g", userTypeId: "t", kerberosTicket: "YIIBxw==" }),
+      ],
+      {
+        ...connectionEnv,
+        PINGONE_KERBEROS_KEYTAB: keytab,
+        PINGONE_KERBEROS_SERVICE_PRINCIPAL: "HTTP/localhost@EXAMPLE.COM",
+      },
+    );
+    expect(run.code).toBe(1);
+    const { error } = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+    // Past the addon's loading: the keytab is what is missing, and its path is not shown.
+    expect(error).toMatchObject({
+      code: "unexpectedError",
+      message: expect.stringContaining("cannot be read (ENOENT)"),
+    });
+    expect(run.stdout + run.stderr).not.toContain(keytab);
   });
 
   it("invokes with --connection @file in the Swimlane spelling, and prints the Swimlane envelope", async () => {

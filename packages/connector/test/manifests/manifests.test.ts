@@ -41,10 +41,13 @@ describe("DaVinci manifest", () => {
       "clientSecret",
       "region",
       "gatewayDirectories",
+      "kerberos",
     ]);
     expect(manifest.properties.clientSecret!.secure).toBe(true);
     // It holds the bind passwords of the gateways' directories.
     expect(manifest.properties.gatewayDirectories!.secure).toBe(true);
+    // It names the keytab, which the connector never shows.
+    expect(manifest.properties.kerberos!.secure).toBe(true);
     expect(manifest.properties.region!.options!.map((o) => o.value)).toEqual([
       "NA",
       "EU",

@@ -211,12 +211,21 @@ describe("GET /sign-on/kerberos", () => {
     expect(html).toContain("carol@EXAMPLE.COM");
   });
 
-  it("is reachable without the API key, which every other route still needs", async () => {
+  it("is reachable without the API key, which every other route still needs, and is in the OpenAPI document", async () => {
     expect((await fetch(`${service.url}/capabilities`)).status).toBe(401);
-    expect(
-      (await fetch(`${service.url}/capabilities`, { headers: { authorization: `Bearer ${API_KEY}` } }))
-        .status,
-    ).toBe(200);
+    const openApi = await fetch(`${service.url}/openapi.json`, {
+      headers: { authorization: `Bearer ${API_KEY}` },
+    });
+    expect(openApi.status).toBe(200);
+    const document = (await openApi.json()) as {
+      paths: Record<
+        string,
+        { get?: { security: unknown; responses: Record<string, { headers?: unknown }> } }
+      >;
+    };
+    const operation = document.paths["/sign-on/kerberos"]?.get;
+    expect(operation?.security).toEqual([{ negotiate: [] }]);
+    expect(operation?.responses["401"]?.headers).toHaveProperty("WWW-Authenticate");
   });
 
   it("logs each request without its token or the keytab's path", () => {
