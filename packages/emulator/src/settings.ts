@@ -17,6 +17,16 @@ export interface EmulatorSettings {
   unlockAtInPast: "reject" | "ignore";
   /** A revoked consent reads back as PENDING (recommended) or REVOKED (#unconfirmed-behaviour). */
   consentRevokeStatus: "PENDING" | "REVOKED";
+  /**
+   * A PING_ONE-authority gateway user's password, once the directory accepts it in a password check,
+   * is stored in PingOne ("onCheck", as PingOne migrates it at the next sign-on) or left in the
+   * directory ("never") (emulator-gateways.md#password-checks).
+   */
+  gatewayPasswordMigration: "onCheck" | "never";
+  /** Milliseconds a gateway waits to connect to one of its directory servers (emulator-gateways.md). */
+  gatewayConnectTimeoutMs: number;
+  /** Milliseconds a gateway waits for each directory operation: StartTLS, bind, search. */
+  gatewayOperationTimeoutMs: number;
 }
 
 export const defaultSettings: Readonly<EmulatorSettings> = Object.freeze({
@@ -27,6 +37,9 @@ export const defaultSettings: Readonly<EmulatorSettings> = Object.freeze({
   caseInsensitiveUsernameEmail: true,
   unlockAtInPast: "reject",
   consentRevokeStatus: "PENDING",
+  gatewayPasswordMigration: "onCheck",
+  gatewayConnectTimeoutMs: 3000,
+  gatewayOperationTimeoutMs: 5000,
 });
 
 export function resolveSettings(overrides: Partial<EmulatorSettings> = {}): EmulatorSettings {

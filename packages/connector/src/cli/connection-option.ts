@@ -7,7 +7,7 @@ import { readJsonArgument } from "./json-argument.js";
 export function addConnectionOption(command: Command): Command {
   return command.option(
     "--connection <json|@file>",
-    "connection settings (DaVinci envId/clientId/clientSecret/region or Swimlane url/environmentId/...); missing fields come from PINGONE_* environment variables",
+    "connection settings (DaVinci envId/clientId/clientSecret/region or Swimlane url/environmentId/..., and gatewayDirectories for the LDAP gateway capabilities); missing fields come from PINGONE_* environment variables",
   );
 }
 

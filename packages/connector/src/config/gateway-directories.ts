@@ -8,8 +8,10 @@ import type { SettingProblem } from "./configuration-error.js";
 export interface GatewayDirectorySetting {
   /** `ldap://host:port` or `ldaps://host:port`, no path. */
   url: string;
-  /** The service account that searches the directory. PingOne's gateway spells it `bindDN`. */
-  bindDn: string;
+  /** The service account that searches the directory (required, in this spelling or `bindDN`). */
+  bindDn?: string;
+  /** `bindDn` as PingOne's gateway resource spells it. */
+  bindDN?: string;
   /** The service account's password: a secret, redacted like the client secret. */
   bindPassword: string;
   /** For `ldaps://` only. */

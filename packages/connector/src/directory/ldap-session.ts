@@ -237,6 +237,15 @@ function classify(
   ) {
     return new DirectoryError("DIRECTORY_TLS_ERROR", `TLS with ${where} failed (${code})`, details);
   }
+  // ldapts wraps errors of an established connection; a bare reset is one during set-up, which
+  // for ldaps:// means the TLS handshake: typically a server that does not serve TLS on that port.
+  if (code === "ECONNRESET" && directory.url.startsWith("ldaps:")) {
+    return new DirectoryError(
+      "DIRECTORY_TLS_ERROR",
+      `TLS with ${where} failed (ECONNRESET during the handshake: does the server serve TLS on this port?)`,
+      details,
+    );
+  }
   if (typeof code === "string" && UNREACHABLE_CODES.has(code)) {
     return new DirectoryError(
       "DIRECTORY_UNREACHABLE",

@@ -79,9 +79,16 @@ describe("pingone-connector CLI", () => {
     );
     // The 27 earlier capabilities, the six agreement and theme ones and the three gateway ones, in the product's order.
     expect(ids).toHaveLength(36);
+    expect(ids.slice(ids.indexOf("deleteUserGroupMembership"), ids.indexOf("createGroup") + 1)).toEqual([
+      "deleteUserGroupMembership",
+      "migrateUserGateway",
+      "createGroup",
+    ]);
     expect(ids.slice(ids.indexOf("readGroupMembers") + 1, ids.indexOf("unlockUser"))).toEqual([
       "kerberosAuthentication",
     ]);
+    expect(ids.slice(-3)).toEqual(["unlockUser", "updateUserGateway", "readTheme"]);
+    expect(table.stdout).toMatch(/^migrateUserGateway\s+Migrate User through Gateway$/m);
     expect(ids.slice(ids.indexOf("deleteAccountLink") + 1, ids.indexOf("readPopulation"))).toEqual([
       "checkUserAgreement",
       "readUserAgreements",

@@ -12,7 +12,13 @@ export interface PingOneErrorDetail {
  * What a rule refused. The domain never picks HTTP statuses: http/error-handler.ts turns each kind
  * into PingOne's status and top-level code (and `duplicate` into the duplicateStatus setting).
  */
-export type DomainErrorKind = "invalidData" | "duplicate" | "requestFailed" | "notFound" | "quotaExceeded";
+export type DomainErrorKind =
+  | "invalidData"
+  | "duplicate"
+  | "requestFailed"
+  | "notFound"
+  | "quotaExceeded"
+  | "unavailable";
 
 /** A request the emulator's rules refuse; thrown inside a write transaction it rolls everything back. */
 export class DomainError extends Error {
@@ -69,4 +75,9 @@ export function quotaExceeded(
   retryAfterSeconds: number,
 ): DomainError {
   return new DomainError("quotaExceeded", message, [detail], retryAfterSeconds);
+}
+
+/** SERVICE_UNAVAILABLE: a system the request depends on (a gateway's directory) cannot answer now. */
+export function unavailable(message: string, details: readonly PingOneErrorDetail[] = []): DomainError {
+  return new DomainError("unavailable", message, details);
 }

@@ -152,8 +152,7 @@ export function runPasswordAction(
   action: PasswordAction,
   body: JsonObject,
 ): PasswordState {
-  if (action === "setGateway") parseGatewayLink(body, "");
-  else assertValid(body, BODIES[action].spec, { required: BODIES[action].required });
+  assertActionBody(action, body);
   const { state, error } = ctx.db.transaction(() => {
     const now = ctx.clock.now();
     const user = loadUser(ctx.db, environmentId, userId);
@@ -167,6 +166,17 @@ export function runPasswordAction(
   })();
   if (error !== undefined) throw error;
   return state;
+}
+
+/** Checks an action's body before anything is read or written. */
+export function assertActionBody(action: PasswordAction, body: JsonObject): void {
+  if (action === "setGateway") parseGatewayLink(body, "");
+  else assertValid(body, BODIES[action].spec, { required: BODIES[action].required });
+}
+
+/** Refuses an action the user's account cannot take (ACCOUNT_NOT_USABLE), as the action's own rules say. */
+export function assertActionAllowed(user: UserRow, action: PasswordAction, now: number): void {
+  assertUsable(user, REFUSED_WHEN[action], now);
 }
 
 function assertUsable(user: UserRow, refusedWhen: readonly AccountNotUsableReason[], now: number): void {

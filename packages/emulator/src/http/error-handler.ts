@@ -12,6 +12,8 @@ const DOMAIN_ERROR_STATUS: Readonly<Record<DomainErrorKind, { status: PingOneErr
   requestFailed: { status: 400, code: "REQUEST_FAILED" },
   notFound: { status: 404, code: "NOT_FOUND" },
   quotaExceeded: { status: 429, code: "REQUEST_LIMITED" },
+  // The code is unconfirmed (docs/emulator-gateways.md#password-checks); 503 is PingOne's "general" class.
+  unavailable: { status: 503, code: "SERVICE_UNAVAILABLE" },
 };
 
 /** The PingOne error a rule refusal is answered with; duplicates take the duplicateStatus setting. */

@@ -64,17 +64,26 @@ export class DirectoryUnavailableError extends Error {
 }
 
 const TLS_ERROR_CODE = /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY|HOSTNAME/i;
+// Socket errors of the connection itself, whatever operation opened it (ldapts connects lazily).
+const CONNECT_ERROR_CODE = /^(ECONNREFUSED|ECONNRESET|EHOSTUNREACH|ENETUNREACH|ENOTFOUND|EAI_AGAIN|EPIPE)$/;
 
-/** Sorts what ldapts or the socket threw into a failure reason. */
+/** Sorts what ldapts or the socket threw into a failure reason, with a message naming server and cause. */
 function failureOf(error: unknown, server: string, step: string): DirectoryUnavailableError {
   const code = (error as { code?: unknown }).code;
   const text = error instanceof Error ? error.message : String(error);
-  const cause = typeof code === "string" ? code : (text.split("\n")[0] ?? "unknown error");
+  const firstLine = text.split("\n")[0] ?? "unknown error";
+  if (typeof code === "string" && CONNECT_ERROR_CODE.test(code)) {
+    return new DirectoryUnavailableError("UNREACHABLE", `${server}: cannot connect (${code})`);
+  }
+  if (text === "Connection timeout") {
+    return new DirectoryUnavailableError("TIMEOUT", `${server}: connecting timed out`);
+  }
   let reason: DirectoryFailureReason = "UNREACHABLE";
   if (/timeout|timed out/i.test(text) || code === "ETIMEDOUT") reason = "TIMEOUT";
   else if ((typeof code === "string" && TLS_ERROR_CODE.test(code)) || /certificate|tls|ssl/i.test(text)) {
     reason = "TLS_FAILED";
   } else if (error instanceof ResultCodeError) reason = "DIRECTORY_ERROR";
+  const cause = typeof code === "string" ? code : firstLine;
   return new DirectoryUnavailableError(reason, `${server}: ${step} failed (${cause})`);
 }
 

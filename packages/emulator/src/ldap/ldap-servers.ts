@@ -20,10 +20,11 @@ export function parseHostAndPort(value: string): DirectoryServer | undefined {
   if (!/^\d{1,5}$/.test(portText)) return undefined;
   const port = Number(portText);
   if (port < 1 || port > 65535) return undefined;
-  let host = value.slice(0, separator);
-  if (host.startsWith("[") && host.endsWith("]")) host = host.slice(1, -1);
-  else if (host.includes(":") && !IPV6.test(host)) return undefined;
-  if (host.includes(":") ? !IPV6.test(host) : !HOST_NAME.test(host)) return undefined;
+  const written = value.slice(0, separator);
+  const bracketed = written.startsWith("[") && written.endsWith("]");
+  const host = bracketed ? written.slice(1, -1) : written;
+  const isIpv6 = host.includes(":") && IPV6.test(host);
+  if (bracketed ? !isIpv6 : !(isIpv6 || HOST_NAME.test(host))) return undefined;
   return { host, port };
 }
 

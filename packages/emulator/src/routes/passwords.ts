@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { checkPassword } from "../domain/gateway-password-check.js";
 import { type PasswordAction, readPasswordState, runPasswordAction } from "../domain/password-actions.js";
 import { Roles } from "../domain/roles.js";
 import { parseOptionList } from "../http/filter-query.js";
@@ -45,7 +46,12 @@ export const passwordRoutes: RouteModule = (app, ctx) => {
       const lenient = ctx.settings.actionMediaTypes === "lenient";
       const action = selectAction(c.req.header("content-type"), actions, lenient);
       const body = (await readOptionalJsonObject(c)) ?? {};
-      const state = runPasswordAction(ctx, c.req.param("envId"), c.req.param("userId"), action, body);
+      const [envId, userId] = [c.req.param("envId"), c.req.param("userId")];
+      // A check may ask a gateway's directory (docs/emulator-gateways.md#password-checks).
+      const state =
+        action === "check"
+          ? await checkPassword(ctx, envId, userId, body)
+          : runPasswordAction(ctx, envId, userId, action, body);
       return c.json(toPasswordStateResource(c, state, false));
     };
 

@@ -46,20 +46,35 @@ export async function readGatewayUserType(
   gatewayId: string,
   userTypeId: string,
 ): Promise<GatewayUserType> {
+  return userTypeOf(gatewayId, await readGateway(ctx, gatewayId), userTypeId);
+}
+
+/** `GET P/gateways/{gatewayId}`: the gateway resource, or `notFound`. */
+export async function readGateway(
+  ctx: CapabilityContext,
+  gatewayId: string,
+): Promise<Record<string, unknown>> {
   if (!isSafePathSegment(gatewayId)) throw notFound(`No gateway has the id "${gatewayId}"`);
-  let gateway: Record<string, unknown>;
   try {
     const response = await ctx.client.request<Record<string, unknown>>({
       method: "GET",
       path: gatewayPath(ctx, gatewayId),
     });
-    gateway = response.body ?? {};
+    return response.body ?? {};
   } catch (error) {
     if (error instanceof PingOneApiError && (error.status === 404 || error.status === 400)) {
       throw new CapabilityError("notFound", `No gateway has the id "${gatewayId}"`, { apiError: error });
     }
     throw error;
   }
+}
+
+/** The user type of a gateway resource read with `readGateway`. */
+export function userTypeOf(
+  gatewayId: string,
+  gateway: Record<string, unknown>,
+  userTypeId: string,
+): GatewayUserType {
   if (gateway.type !== "LDAP") {
     throw notFound(`Gateway ${gatewayId} is not an LDAP gateway (type ${String(gateway.type)})`);
   }

@@ -1,4 +1,5 @@
 import { type Static, Type } from "@sinclair/typebox";
+import type { ApiResponse } from "../../client/types.js";
 import type { DirectoryEntry } from "../../directory/directory-entry.js";
 import { PingOneError } from "../../errors/pingone-error.js";
 import { CapabilityError } from "../kit/capability-error.js";
@@ -11,7 +12,7 @@ import { userPath } from "../kit/user-target.js";
 import { checkCredentials } from "./directory-lookups.js";
 import { directoryFor } from "./gateway-directory.js";
 import { findUserByUsername, importGatewayUser, mapUser } from "./gateway-user-import.js";
-import { type GatewayUserType, type NewUserLookup, readGatewayUserType } from "./gateway-user-type.js";
+import { type GatewayUserType, type NewUserLookup, readGateway, userTypeOf } from "./gateway-user-type.js";
 
 const SET = "application/vnd.pingidentity.password.set+json";
 
@@ -101,8 +102,11 @@ export const migrateUserGateway = defineCapability({
         );
       }
     }
+    // A gateway listed with several of its user types is read once.
+    const gateways = new Map<string, Promise<Record<string, unknown>>>();
     for (const item of list) {
-      const userType = await readGatewayUserType(ctx, item.name, item.value);
+      if (!gateways.has(item.name)) gateways.set(item.name, readGateway(ctx, item.name));
+      const userType = userTypeOf(item.name, await gateways.get(item.name)!, item.value);
       const lookup = userType.newUserLookup;
       // Migration is off for this user type: this capability only migrates (capabilities.md A27).
       if (!lookup) continue;
@@ -157,19 +161,21 @@ async function migrate(
  * migration leaves nothing behind.
  */
 async function storePassword(ctx: CapabilityContext, userId: string, password: string): Promise<unknown> {
+  let response: ApiResponse<Record<string, unknown>>;
   try {
-    const response = await ctx.client.request<Record<string, unknown>>({
+    response = await ctx.client.request<Record<string, unknown>>({
       ...passwordAction(ctx, userId, "PUT", SET, { value: password, forceChange: false, bypassPolicy: true }),
       final: true,
     });
-    return typeof response.body?.status === "string"
-      ? response.body
-      : (await readPasswordState(ctx, userId)).body;
   } catch (error) {
     if (!(error instanceof PingOneError)) throw error;
     await undoImport(ctx, userId, error);
     throw error;
   }
+  // Stored: from here on the migration is complete, whatever a read of its state answers.
+  return typeof response.body?.status === "string"
+    ? response.body
+    : (await readPasswordState(ctx, userId)).body;
 }
 
 async function undoImport(ctx: CapabilityContext, userId: string, cause: PingOneError): Promise<void> {
