@@ -17,8 +17,8 @@ import {
   requestCount,
   startEmulatorEnvironment,
 } from "../support/emulator-environment.js";
+import { createLdapGatewayViaApi, directorySettingFor, type TestGateway } from "../support/gateway-setup.js";
 import { spnegoToken } from "../support/kerberos-client.js";
-import { createKerberosGatewayViaApi, type KerberosGateway } from "../support/kerberos-gateway.js";
 
 /**
  * kerberosAuthentication through the library with tokens made by the GSSAPI client binding from
@@ -39,7 +39,7 @@ const PASSWORDS = {
 let kdc: Kdc;
 let slapd: Slapd;
 let env: EmulatorEnvironment;
-let gateway: KerberosGateway;
+let gateway: TestGateway;
 let populationId: string;
 let connection: ConnectionSettings;
 let connector: Connector;
@@ -135,17 +135,26 @@ beforeAll(async () => {
     startEmulatorEnvironment(),
   ]);
   populationId = (await createPopulationViaApi(env.client)).id;
-  gateway = await createKerberosGatewayViaApi(env.client, slapd, [
-    { name: "People", searchBaseDn: PEOPLE, populationId },
-    { name: "Staff", searchBaseDn: STAFF },
-  ]);
+  gateway = await createLdapGatewayViaApi(
+    env.client,
+    slapd,
+    [
+      {
+        name: "People",
+        searchBaseDn: PEOPLE,
+        passwordAuthority: "LDAP",
+        orderedCorrelationAttributes: ["uid", "mail"],
+        newUserLookup: { populationId },
+      },
+      { name: "Staff", searchBaseDn: STAFF, passwordAuthority: "LDAP" },
+    ],
+    { kerberos: true },
+  );
   // Dora was provisioned into PingOne by other means: her user type does not migrate users.
   await createTestUser(env.client, { username: "dora", email: "dora@example.com" });
   connection = {
     ...env.connection,
-    gatewayDirectories: {
-      [gateway.id]: { url: slapd.url, bindDn: slapd.bindDn, bindPassword: slapd.bindPassword },
-    },
+    gatewayDirectories: { [gateway.id]: directorySettingFor(slapd) },
     kerberos: { keytab: kdc.keytabPath, servicePrincipal: kdc.servicePrincipal },
   };
   connector = createConnector(connection, { client: { retry: { maxAttempts: 1 } } });
@@ -339,14 +348,9 @@ describe("kerberosAuthentication with a GSSAPI client's token", () => {
       input(await token(), { userTypeId: "0b7e3f41-9c2a-4d8e-b6f5-3a1c2d4e5f61" }),
     );
     expect(unknownType.code).toBe("notFound");
-    const off = await createKerberosGatewayViaApi(
-      env.client,
-      slapd,
-      [{ name: "People", searchBaseDn: PEOPLE, populationId }],
-      {
-        kerberos: false,
-      },
-    );
+    const off = await createLdapGatewayViaApi(env.client, slapd, [
+      { name: "People", searchBaseDn: PEOPLE, passwordAuthority: "LDAP", newUserLookup: { populationId } },
+    ]);
     const kerberosOff = await failure(connector, {
       gatewayId: off.id,
       userTypeId: off.userTypeIds.People,

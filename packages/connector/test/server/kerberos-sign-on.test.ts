@@ -14,8 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningService, ServiceStartError, startService } from "../../src/server/service.js";
 import { createPopulationViaApi } from "../support/directory-setup.js";
 import { type EmulatorEnvironment, startEmulatorEnvironment } from "../support/emulator-environment.js";
+import { createLdapGatewayViaApi, directorySettingFor, type TestGateway } from "../support/gateway-setup.js";
 import { spnegoToken } from "../support/kerberos-client.js";
-import { createKerberosGatewayViaApi, type KerberosGateway } from "../support/kerberos-gateway.js";
 
 /**
  * The service's Negotiate route with a real browser: Chromium holding a kinit ticket cache of a
@@ -29,7 +29,7 @@ const API_KEY = "kerberos-test-key-7c2d9e";
 let kdc: Kdc;
 let slapd: Slapd;
 let env: EmulatorEnvironment;
-let gateway: KerberosGateway;
+let gateway: TestGateway;
 let service: RunningService;
 let alice: KerberosCredentials;
 let carol: KerberosCredentials;
@@ -80,15 +80,16 @@ beforeAll(async () => {
     startEmulatorEnvironment(),
   ]);
   const populationId = (await createPopulationViaApi(env.client)).id;
-  gateway = await createKerberosGatewayViaApi(env.client, slapd, [
-    { name: "People", searchBaseDn: PEOPLE, populationId },
-  ]);
+  gateway = await createLdapGatewayViaApi(
+    env.client,
+    slapd,
+    [{ name: "People", searchBaseDn: PEOPLE, passwordAuthority: "LDAP", newUserLookup: { populationId } }],
+    { kerberos: true },
+  );
   service = await startService({
     connection: {
       ...env.connection,
-      gatewayDirectories: {
-        [gateway.id]: { url: slapd.url, bindDn: slapd.bindDn, bindPassword: slapd.bindPassword },
-      },
+      gatewayDirectories: { [gateway.id]: directorySettingFor(slapd) },
       kerberos: { keytab: kdc.keytabPath, servicePrincipal: kdc.servicePrincipal },
     },
     logger: pino({ level: "info" }, { write: (line: string) => logLines.push(line) }),
