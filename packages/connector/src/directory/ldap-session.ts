@@ -59,8 +59,8 @@ export async function openDirectorySession(
   options: SessionOptions = {},
 ): Promise<DirectorySession> {
   const clients = new Set<Client>();
-  const fail = (error: unknown, operation: DirectoryOperation, scrub?: readonly string[]) =>
-    classify(error, operation, directory, options, scrub);
+  const fail = (error: unknown, operation: DirectoryOperation, scrub?: readonly string[], baseDn?: string) =>
+    classify(error, operation, directory, options, scrub, baseDn);
   const connect = () => {
     const client = new Client({
       url: directory.url,
@@ -123,7 +123,7 @@ export async function openDirectorySession(
       try {
         return await entries(baseDn, filter, "sub", searchOptions.attributes, searchOptions.limit);
       } catch (error) {
-        throw fail(error, "search");
+        throw fail(error, "search", undefined, baseDn);
       }
     },
     async readEntry(dn, filter, attributes) {
@@ -131,7 +131,7 @@ export async function openDirectorySession(
         return (await entries(dn, filter, "base", attributes, 1))[0];
       } catch (error) {
         if (error instanceof NoSuchObjectError) return undefined;
-        throw fail(error, "search");
+        throw fail(error, "search", undefined, dn);
       }
     },
     async verifyPassword(dn, password) {
@@ -182,8 +182,10 @@ function classify(
   directory: ResolvedGatewayDirectory,
   options: SessionOptions,
   scrub: readonly string[] | undefined,
+  baseDn?: string,
 ): DirectoryError {
   const where = `the directory of gateway ${directory.gatewayId} (${directory.url})`;
+  const what = baseDn === undefined ? operation : `${operation} under ${baseDn}`;
   const details = {
     gatewayId: directory.gatewayId,
     url: directory.url,
@@ -208,14 +210,14 @@ function classify(
     if (error.code === 3) {
       return new DirectoryError(
         "DIRECTORY_TIMEOUT",
-        `The ${operation} on ${where} exceeded its time limit`,
+        `The ${what} on ${where} exceeded its time limit`,
         withCode,
       );
     }
     const kind = BUSY_RESULT_CODES.has(error.code) ? "DIRECTORY_UNREACHABLE" : "DIRECTORY_ERROR";
     return new DirectoryError(
       kind,
-      `The ${operation} on ${where} failed with LDAP result ${error.code} (${ldapResultName(error)})`,
+      `The ${what} on ${where} failed with LDAP result ${error.code} (${ldapResultName(error)})`,
       withCode,
     );
   }
@@ -260,7 +262,7 @@ function classify(
       details,
     );
   }
-  return new DirectoryError("DIRECTORY_ERROR", `The ${operation} on ${where} failed: ${message}`, details);
+  return new DirectoryError("DIRECTORY_ERROR", `The ${what} on ${where} failed: ${message}`, details);
 }
 
 /** `NoSuchObjectError` → `noSuchObject`, LDAP's own name for the result. */

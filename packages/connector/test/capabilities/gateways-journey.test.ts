@@ -100,6 +100,12 @@ beforeAll(async () => {
       newUserLookup: { populationId: contractorsPopulation },
     },
     { name: "Legacy", searchBaseDn: LEGACY, passwordAuthority: "LDAP" },
+    {
+      name: "Misconfigured",
+      searchBaseDn: "ou=nowhere,dc=example,dc=com",
+      passwordAuthority: "LDAP",
+      newUserLookup: { populationId: employeesPopulation },
+    },
   ]);
   connector = connectorWith({ [gateway.id]: directorySettingFor(slapd) });
 });
@@ -303,6 +309,14 @@ describe("migrateUserGateway", () => {
     }
   });
 
+  it("names the base DN of a user type the directory does not have", async () => {
+    const result = await migrate("erin", "Erin pw 3", typeList("Misconfigured", "Employees"));
+    expect(result).toMatchObject({ ok: false, code: "unexpectedError", httpResponseCode: 502 });
+    expect(result.ok || result.message).toMatch(
+      /^The search under ou=nowhere,dc=example,dc=com on the directory of gateway .* failed with LDAP result 32 \(noSuchObject\)$/,
+    );
+  });
+
   it("reports a refused service account without its password", async () => {
     const wrong = "the-wrong-bind-password-7";
     const misconfigured = connectorWith({
@@ -489,7 +503,7 @@ describe("the CLI", () => {
       passwordGateway: "Gail pw 7",
       gatewayUserTypeList: typeList("Employees"),
     });
-    const directories = (setting: Record<string, unknown>) => ({
+    const directories = (setting: object) => ({
       PINGONE_GATEWAY_DIRECTORIES: JSON.stringify({ [gateway.id]: setting }),
     });
     const wrong = "a-wrong-bind-password-9";

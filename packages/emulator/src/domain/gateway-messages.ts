@@ -16,7 +16,6 @@ export const GatewayMessages = {
   duplicateUserTypeId: "is used by another user type of this gateway",
   unknownGateway: "does not identify a gateway of this environment",
   unknownUserType: "does not identify a user type of this gateway",
-  gatewayType: "must be the type of the gateway (LDAP)",
   correlationAttributes: "must map LDAP attribute names to non-empty string values",
   correlationAttributeName: "is not an LDAP attribute name",
   valueWithLdapAuthority:
