@@ -80,6 +80,7 @@ export type {
   CapabilitySuccess,
   FailureDetail,
   HttpOutcome,
+  UserView,
 } from "./capabilities/kit/result.js";
 export { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/kit/run.js";
 export { GroupSchema, type PingOneGroup } from "./capabilities/kit/schemas/group.js";
@@ -92,6 +93,7 @@ export { type PasswordState, PasswordStateSchema } from "./capabilities/kit/sche
 export { type PingOnePopulation, PopulationSchema } from "./capabilities/kit/schemas/population.js";
 export { type PingOneUser, UserSchema } from "./capabilities/kit/schemas/user.js";
 export { scimEquals, scimStringLiteral } from "./capabilities/kit/scim-filter.js";
+export { showUserView, type UserViewStep } from "./capabilities/kit/user-view.js";
 export type { CheckPasswordInput, CheckPasswordOutput } from "./capabilities/passwords/check-password.js";
 export type {
   RecoverPasswordInput,
@@ -107,6 +109,12 @@ export type {
   ReadPopulationInput,
   ReadPopulationOutput,
 } from "./capabilities/populations/read-population.js";
+export type {
+  SingleFactorSignOnInput,
+  SingleFactorSignOnOutput,
+  SingleFactorSignOnSubmission,
+  SingleFactorSignOnView,
+} from "./capabilities/sign-on/single-factor-sign-on.js";
 export type { ReadThemeInput, ReadThemeOutput } from "./capabilities/themes/read-theme.js";
 export type { CreateUserInput, CreateUserOutput } from "./capabilities/users/create-user.js";
 export type { DeleteUserInput, DeleteUserOutput } from "./capabilities/users/delete-user.js";
@@ -165,6 +173,7 @@ export {
   type DaVinciEnvelope,
   type DaVinciFailure,
   type DaVinciSuccess,
+  type DaVinciUserView,
   toDaVinciEnvelope,
 } from "./envelopes/davinci.js";
 export {
@@ -185,6 +194,7 @@ export {
   describeAction,
   describeCapability,
   summarizeCapability,
+  type UserViewDescription,
 } from "./facade/capability-description.js";
 export {
   type ErrorOutcome,
@@ -195,6 +205,7 @@ export {
   failureOutcome,
   isFacadeError,
 } from "./facade/error-outcome.js";
+export { NoContinuationError } from "./facade/no-continuation-error.js";
 export { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 export type { ValidationProblem } from "./input/problem.js";
 export { REDACTED, SecretRegistry } from "./redaction/redact.js";
