@@ -52,6 +52,9 @@ export function buildOpenApiDocument(
   const paths: Record<string, unknown> = {};
   for (const capability of capabilities) {
     paths[`/capabilities/${capability.id}`] = { post: capabilityOperation(capability) };
+    if (capability.userView) {
+      paths[`/capabilities/${capability.id}/continue`] = { post: continuationOperation(capability) };
+    }
   }
   for (const action of actions) paths[`/actions/${action.name}`] = { post: actionOperation(action) };
   Object.assign(paths, servicePaths());
@@ -72,24 +75,28 @@ export function buildOpenApiDocument(
   };
 }
 
+const DRY_RUN_PARAMETER = {
+  name: "dryRun",
+  in: "query",
+  required: false,
+  schema: { type: "boolean" },
+  description: "Return the PingOne requests the call would make, without sending them",
+};
+
+function errorKeys(capability: AnyCapabilityDefinition): string {
+  return Object.entries(capability.errors)
+    .map(([key, meaning]) => `\`${key}\` (${meaning})`)
+    .join(", ");
+}
+
 function capabilityOperation(capability: AnyCapabilityDefinition) {
   const input = plainSchema(capability.input);
   return {
     operationId: capability.id,
     summary: capability.title,
-    description: `${capability.description}\n\nError keys: ${Object.entries(capability.errors)
-      .map(([key, meaning]) => `\`${key}\` (${meaning})`)
-      .join(", ")}.`,
+    description: `${capability.description}\n\nError keys: ${errorKeys(capability)}.`,
     tags: ["DaVinci capabilities"],
-    parameters: [
-      {
-        name: "dryRun",
-        in: "query",
-        required: false,
-        schema: { type: "boolean" },
-        description: "Return the PingOne requests the call would make, without sending them",
-      },
-    ],
+    parameters: [DRY_RUN_PARAMETER],
     requestBody: {
       required: true,
       content: {
@@ -107,6 +114,62 @@ function capabilityOperation(capability: AnyCapabilityDefinition) {
 }
 
 function capabilityResponses(capability: AnyCapabilityDefinition) {
+  const view = capability.userView;
+  if (!view) return outputResponses(capability);
+  return {
+    ...outputResponses(capability),
+    "200": {
+      description: `The screen to show (DaVinci sendUserView); POST the person's submission to /capabilities/${capability.id}/continue`,
+      content: {
+        "application/json": {
+          schema: {
+            type: "object",
+            required: ["action", "payload"],
+            properties: {
+              action: { const: "sendUserView" },
+              payload: {
+                type: "object",
+                required: ["id", "properties"],
+                properties: { id: { const: view.id }, properties: plainSchema(view.view) },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** `POST /capabilities/{id}/continue`: a user-view capability's continuation (DaVinci `<id>_continue`). */
+function continuationOperation(capability: AnyCapabilityDefinition) {
+  const view = capability.userView!;
+  const submission = plainSchema(view.submission);
+  return {
+    operationId: `${capability.id}_continue`,
+    summary: `${capability.title}: the person's submission`,
+    description: `Continues ${capability.id} with what the person submitted to its screen, and answers the capability's result.\n\nError keys: ${errorKeys(capability)}.`,
+    tags: ["DaVinci capabilities"],
+    parameters: [DRY_RUN_PARAMETER],
+    requestBody: {
+      required: true,
+      content: {
+        "application/json": {
+          // Flat or as DaVinci sends it to <id>_continue.
+          schema: {
+            oneOf: [
+              submission,
+              { type: "object", required: ["parameters"], properties: { parameters: submission } },
+            ],
+          },
+          ...(view.examples[0] === undefined ? {} : { example: view.examples[0] }),
+        },
+      },
+    },
+    responses: outputResponses(capability),
+  };
+}
+
+function outputResponses(capability: AnyCapabilityDefinition) {
   return {
     "200": {
       description: "The capability succeeded",

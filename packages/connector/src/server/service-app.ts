@@ -10,8 +10,10 @@ import { requestLog } from "./middleware/request-log.js";
 import { actionRoutes } from "./routes/actions.js";
 import { capabilityRoutes } from "./routes/capabilities.js";
 import { healthRoute, metaRoutes } from "./routes/meta.js";
+import { signOnRoutes } from "./routes/sign-on.js";
 import type { ServiceApp, ServiceEnv } from "./service-env.js";
 import { routeNotFound, unexpectedError } from "./service-error.js";
+import { resolveSignOnSettings, type SignOnSettings } from "./sign-on/sign-on-settings.js";
 
 export interface ServiceAppOptions {
   connector: Connector;
@@ -25,6 +27,8 @@ export interface ServiceAppOptions {
   requestTimeoutMs?: number;
   /** Shared with the server: while draining, new calls are refused with 503. */
   lifecycle: ServiceLifecycle;
+  /** The sign-on page for people (`serve --sign-on-form`); without it there is none. */
+  signOn?: SignOnSettings | undefined;
 }
 
 /**
@@ -39,10 +43,15 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   app.use(requestLog(logger));
   app.use(closeWhileDraining(lifecycle));
   healthRoute(app, lifecycle);
+  const guard = drainGuard(lifecycle, options.requestTimeoutMs ?? 60_000);
+  // People who sign on have no API key: the page comes before the key check, with its own body limit.
+  if (options.signOn) {
+    const settings = resolveSignOnSettings(options.signOn);
+    signOnRoutes(app, { connector, metrics, logger, guard, settings });
+  }
   if (options.apiKey !== undefined) app.use(apiKeyAuth(options.apiKey));
   app.use(limitBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   metaRoutes(app, metrics);
-  const guard = drainGuard(lifecycle, options.requestTimeoutMs ?? 60_000);
   capabilityRoutes(app, { connector, metrics, guard });
   actionRoutes(app, { connector, metrics, guard });
   app.notFound(routeNotFound);

@@ -8,6 +8,7 @@ import { ServiceLifecycle } from "./lifecycle.js";
 import { ServiceMetrics } from "./metrics.js";
 import { createServiceApp } from "./service-app.js";
 import type { ServiceApp } from "./service-env.js";
+import { type SignOnSettings, signOnSettingsProblem } from "./sign-on/sign-on-settings.js";
 
 export interface ServiceOptions {
   connection: ConnectionSettings | ResolvedConnection;
@@ -22,6 +23,8 @@ export interface ServiceOptions {
   /** Longest wait for in-flight calls on shutdown. Default 30 s. */
   shutdownGraceMs?: number;
   client?: Omit<PingOneClientOptions, "logger" | "events">;
+  /** Serve the sign-on page at `/sign-on`, with no API key (docs/connector-service.md#sign-on-page). */
+  signOn?: SignOnSettings;
 }
 
 export interface RunningService {
@@ -46,6 +49,8 @@ export class ServiceStartError extends Error {
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const host = options.host ?? "127.0.0.1";
   checkAuthentication(options, host);
+  const signOnProblem = options.signOn && signOnSettingsProblem(options.signOn);
+  if (signOnProblem) throw new ServiceStartError(signOnProblem);
   const metrics = new ServiceMetrics();
   const connector = createConnector(options.connection, {
     client: {
@@ -66,6 +71,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     maxBodyBytes: options.maxBodyBytes,
     requestTimeoutMs: options.requestTimeoutMs,
     lifecycle,
+    signOn: options.signOn,
   });
   const server = await listen(app, options.port ?? 4700, host);
   const address = server.address() as AddressInfo;
