@@ -209,4 +209,10 @@ export { NoContinuationError } from "./facade/no-continuation-error.js";
 export { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 export type { ValidationProblem } from "./input/problem.js";
 export { REDACTED, SecretRegistry } from "./redaction/redact.js";
+export {
+  type SignOnOutcome,
+  type SignOnOutcomeClaims,
+  SignOnOutcomeError,
+  verifySignOnOutcome,
+} from "./server/sign-on/sign-on-outcome.js";
 export { CONNECTOR_VERSION } from "./version.js";

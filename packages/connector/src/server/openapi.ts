@@ -221,6 +221,67 @@ function actionOperation(action: ActionDefinition) {
   };
 }
 
+/**
+ * The page for people (docs/connector-service.md#sign-on-page): no API key, and served only when
+ * the service runs with `--sign-on-form`.
+ */
+function signOnPath() {
+  const page = { "text/html": {}, "application/json": {} };
+  return {
+    get: {
+      operationId: "signOnPage",
+      summary: "The sign-on page (served only with --sign-on-form; no key)",
+      description:
+        "The PingOne form with its theme as HTML, with a CSRF token bound to the `pingone_sign_on` cookie. `Accept: application/json` gives `{ userView, csrfToken }` instead.",
+      tags: ["Sign-on page"],
+      security: [],
+      responses: {
+        "200": { description: "The form", content: page },
+        "503": { description: "The form or theme cannot be read from PingOne", content: page },
+      },
+    },
+    post: {
+      operationId: "signOnSubmit",
+      summary: "Submit the sign-on form (served only with --sign-on-form; no key)",
+      description:
+        "Fields `csrf`, `username`, `password`, `buttonValue`. The outcome: a page, `{ outcome, method, buttonValue, user, passwordStatus, signedOutcome }` for `Accept: application/json`, or a 303 to the return URL with `signOnOutcome`. Failures show the form again with `passwordNotValid` (wrong password, unknown, disabled or passwordless user alike), `passwordLockedOut`, `invalidInput`, `requestLimited` or `unavailable`.",
+      tags: ["Sign-on page"],
+      security: [],
+      requestBody: {
+        required: true,
+        content: {
+          "application/x-www-form-urlencoded": {
+            schema: {
+              type: "object",
+              required: ["csrf"],
+              properties: {
+                csrf: { type: "string" },
+                username: { type: "string" },
+                password: { type: "string", format: "password" },
+                buttonValue: { type: "string", default: "submit" },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        "200": { description: "Signed on, or another button pressed", content: page },
+        "303": { description: "To the return URL, with the signed outcome in `signOnOutcome`" },
+        "400": { description: "Not signed on: the form again, with the reason", content: page },
+        "403": {
+          description:
+            "The CSRF token is missing, expired, of another cookie, or the request came from another site",
+          content: page,
+        },
+        "413": { description: "The fields exceed 16 KiB" },
+        "415": { description: "Not application/x-www-form-urlencoded" },
+        "429": { description: "PingOne is rate-limiting sign-ons", content: page },
+        "503": { description: "PingOne could not be reached", content: page },
+      },
+    },
+  };
+}
+
 /** The catalog, health and metrics routes (the document and the page do not describe themselves). */
 function servicePaths() {
   return {
@@ -235,6 +296,7 @@ function servicePaths() {
         },
       },
     },
+    "/sign-on": signOnPath(),
     "/healthz": {
       get: {
         operationId: "health",

@@ -431,3 +431,81 @@ describe("sign-on page", () => {
     }
   });
 });
+
+describe("singleFactorSignOn through the API", () => {
+  let env: EmulatorEnvironment;
+  let service: RunningService;
+  beforeAll(async () => {
+    env = await startEmulatorEnvironment();
+    service = await startService({ connection: env.connection, logger: quiet, port: 0, apiKey: API_KEY });
+  });
+  afterAll(async () => {
+    await service?.shutdown();
+    await env?.stop();
+  });
+  const call = (path: string, body: unknown) =>
+    fetch(`${service.url}${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+
+  it("answers step 1 with sendUserView and step 2 at /continue, with every error key", async () => {
+    const formId = await createForm(env.client);
+    const step1 = await call("/capabilities/singleFactorSignOn", {
+      properties: { singleFactorSignOnFormId: formId },
+    });
+    expect(step1.status).toBe(200);
+    expect(await step1.json()).toMatchObject({
+      action: "sendUserView",
+      payload: { id: "singleFactorSignOn", properties: { form: { id: formId } } },
+    });
+    const password = strongPassword();
+    const user = await createUserWithPassword(env.client, password);
+    const step2 = await call("/capabilities/singleFactorSignOn/continue", {
+      parameters: { username: user.username, password },
+    });
+    expect(await step2.json()).toMatchObject({
+      eventName: "continue",
+      output: { user: { id: user.id }, buttonValue: "submit" },
+    });
+    // Behind the API key, flows get the precise key the page folds into one message.
+    const unknown = await call("/capabilities/singleFactorSignOn/continue", {
+      username: "nobody",
+      password: "x",
+    });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: "noUserMatch" } });
+    const dryRun = await call("/capabilities/singleFactorSignOn/continue?dryRun=true", {
+      buttonValue: "help",
+    });
+    expect(await dryRun.json()).toMatchObject({
+      dryRun: true,
+      step: "continue",
+      complete: true,
+      requests: [],
+    });
+    const none = await call("/capabilities/readUser/continue", {});
+    expect(none.status).toBe(404);
+    expect(await none.json()).toMatchObject({ error: { code: "noContinuation" } });
+    const metrics = await (
+      await fetch(`${service.url}/metrics`, { headers: { authorization: `Bearer ${API_KEY}` } })
+    ).text();
+    expect(metrics).toMatch(
+      /calls_total\{kind="capability",name="singleFactorSignOn_continue",outcome="success"\} 1/,
+    );
+  });
+
+  it("describes both steps and the page in its OpenAPI document", async () => {
+    const response = await fetch(`${service.url}/openapi.json`, {
+      headers: { authorization: `Bearer ${API_KEY}` },
+    });
+    const openApi = (await response.json()) as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+    };
+    expect(openApi.paths["/capabilities/singleFactorSignOn/continue"]?.post).toBeDefined();
+    expect(openApi.paths["/capabilities/readUser/continue"]).toBeUndefined();
+    expect(openApi.paths["/sign-on"]?.get?.security).toEqual([]);
+    expect(openApi.paths["/sign-on"]?.post?.security).toEqual([]);
+  });
+});

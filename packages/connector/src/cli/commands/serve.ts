@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { addConnectionOption, connectionFrom } from "../connection-option.js";
 import { type CliIo, CliUsageError } from "../io.js";
 import { loadService } from "../lazy-modules.js";
+import { runUntilStopped, wholeNumber } from "../run-until-stopped.js";
 
 interface ServeOptions {
   port: string;
@@ -10,6 +11,9 @@ interface ServeOptions {
   connection?: string;
   maxBodyBytes: string;
   requestTimeout: string;
+  signOnForm?: string;
+  signOnTheme?: string;
+  signOnReturnUrl?: string;
 }
 
 /** `serve`: the connector as an HTTP service, until SIGTERM or SIGINT. */
@@ -25,12 +29,27 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     )
     .option("--max-body-bytes <bytes>", "largest request body accepted", "1048576")
     .option("--request-timeout <ms>", "abort a call still running after this many milliseconds", "60000")
+    .option(
+      "--sign-on-form <formId>",
+      "also serve a sign-on page for people at /sign-on (no API key) with this PingOne form",
+    )
+    .option(
+      "--sign-on-theme <themeId>",
+      "the theme of the sign-on page (default: the environment's active theme)",
+    )
+    .option(
+      "--sign-on-return-url <url>",
+      "send the browser here after sign-on, with a signed outcome (needs PINGONE_CONNECTOR_SIGN_ON_SECRET)",
+    )
     .addHelpText(
       "after",
-      "\nEvery route but /healthz needs Authorization: Bearer <PINGONE_CONNECTOR_API_KEY>.\nLogs are JSON on stderr (LOG_LEVEL, default info).",
+      "\nEvery route but /healthz (and /sign-on, when enabled) needs Authorization: Bearer <PINGONE_CONNECTOR_API_KEY>.\nThe sign-on page's tokens are signed with PINGONE_CONNECTOR_SIGN_ON_SECRET (random per process when unset).\nLogs are JSON on stderr (LOG_LEVEL, default info).",
     );
   addConnectionOption(command).action(async (options: ServeOptions) => {
     const port = whole(options.port, "--port", 0, 65535);
+    if (!options.signOnForm && (options.signOnTheme || options.signOnReturnUrl)) {
+      throw new CliUsageError("--sign-on-theme and --sign-on-return-url need --sign-on-form");
+    }
     const { createLogger, ServiceStartError, startService } = await loadService();
     const logger = createLogger();
     let service: Awaited<ReturnType<typeof startService>>;
@@ -44,28 +63,29 @@ export function registerServeCommand(program: Command, io: CliIo): void {
         insecureNoAuth: options.insecureNoAuth,
         maxBodyBytes: whole(options.maxBodyBytes, "--max-body-bytes", 1, 2 ** 31),
         requestTimeoutMs: whole(options.requestTimeout, "--request-timeout", 1, 2 ** 31),
+        ...(options.signOnForm
+          ? {
+              signOn: {
+                formId: options.signOnForm,
+                themeId: options.signOnTheme,
+                returnUrl: options.signOnReturnUrl,
+                secret: process.env.PINGONE_CONNECTOR_SIGN_ON_SECRET || undefined,
+              },
+            }
+          : {}),
       });
     } catch (error) {
       if (error instanceof ServiceStartError) throw new CliUsageError(error.message);
       throw error;
     }
     io.stdout(`pingone-connector service listening on ${service.url} (API reference: ${service.url}/docs)\n`);
-    await new Promise<void>((resolve) => {
-      const stop = (signal: NodeJS.Signals) => {
-        logger.info({ signal }, "shutting down: finishing in-flight calls");
-        service.shutdown().then(resolve, resolve);
-      };
-      process.once("SIGTERM", stop);
-      process.once("SIGINT", stop);
-    });
-    logger.info("stopped");
+    if (options.signOnForm) io.stdout(`Sign-on page (no API key): ${service.url}/sign-on\n`);
+    await runUntilStopped(service, logger);
   });
 }
 
 function whole(value: string, flag: string, min: number, max: number): number {
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-    throw new CliUsageError(`${flag} must be a whole number from ${min} to ${max}, got "${value}"`);
-  }
-  return parsed;
+  return wholeNumber(value, flag, min, max, (message) => {
+    throw new CliUsageError(message);
+  });
 }
