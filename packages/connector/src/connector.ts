@@ -3,7 +3,14 @@ import { CAPABILITIES, findCapability } from "./capabilities/index.js";
 import type { AnyCapabilityDefinition } from "./capabilities/kit/definition.js";
 import { prepareInput } from "./capabilities/kit/prepare-input.js";
 import type { CapabilityResult } from "./capabilities/kit/result.js";
-import { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/kit/run.js";
+import {
+  continuationStep,
+  type DryRunReport,
+  dryRunCapability,
+  dryRunContinuation,
+  runCapability,
+  runContinuation,
+} from "./capabilities/kit/run.js";
 import { createPingOneClient, type PingOneClientOptions } from "./client/pingone-client.js";
 import type { PingOneClient } from "./client/types.js";
 import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "./config/connection.js";
@@ -15,6 +22,7 @@ import {
   describeCapability,
   summarizeCapability,
 } from "./facade/capability-description.js";
+import { NoContinuationError } from "./facade/no-continuation-error.js";
 import { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 import type { ValidationProblem } from "./input/problem.js";
 import { createSpnegoAcceptor, type SpnegoAcceptor } from "./kerberos/spnego-acceptor.js";
@@ -47,6 +55,22 @@ export interface Connector {
   invoke(id: string, input: unknown, options: InvokeOptions & { dryRun: true }): Promise<DryRunReport>;
   invoke(id: string, input: unknown, options?: InvokeOptions & { dryRun?: false }): Promise<CapabilityResult>;
   invoke(id: string, input: unknown, options?: InvokeOptions): Promise<CapabilityResult | DryRunReport>;
+  /**
+   * Continues a user-view capability (whose `invoke` answered a screen, `result.userView`) with
+   * the person's submission, flat or as DaVinci's `{ parameters: {...} }`: its final result.
+   * @throws {UnknownCapabilityError} {NoContinuationError}
+   */
+  continue(id: string, submission: unknown, options: InvokeOptions & { dryRun: true }): Promise<DryRunReport>;
+  continue(
+    id: string,
+    submission: unknown,
+    options?: InvokeOptions & { dryRun?: false },
+  ): Promise<CapabilityResult>;
+  continue(
+    id: string,
+    submission: unknown,
+    options?: InvokeOptions,
+  ): Promise<CapabilityResult | DryRunReport>;
   /** Runs a Swimlane action; every HTTP answer comes back as the envelope. */
   runAction(name: string, input: unknown, options?: RunActionOptions): Promise<SwimlaneEnvelope>;
   /** Releases pooled connections. */
@@ -99,20 +123,36 @@ export function createConnector(
     return found;
   };
 
+  const userAgent = () =>
+    options.client?.userAgentSuffix ? `${USER_AGENT} ${options.client.userAgentSuffix}` : USER_AGENT;
+
   async function invoke(id: string, input: unknown, invokeOptions: InvokeOptions = {}) {
     const capability = definition(id);
+    const { signal } = invokeOptions;
     if (invokeOptions.dryRun) {
-      const userAgent = options.client?.userAgentSuffix
-        ? `${USER_AGENT} ${options.client.userAgentSuffix}`
-        : USER_AGENT;
-      return dryRunCapability(capability, input, settings(), {
-        userAgent,
-        signal: invokeOptions.signal,
-        kerberos,
-      });
+      return dryRunCapability(capability, input, settings(), { userAgent: userAgent(), signal, kerberos });
     }
     return runCapability(capability, input, liveClient(), {
-      signal: invokeOptions.signal,
+      signal,
+      directories: gatewayDirectories(),
+      kerberos,
+    });
+  }
+
+  async function continueCapability(id: string, submission: unknown, invokeOptions: InvokeOptions = {}) {
+    const step = continuationStep(definition(id));
+    if (!step) {
+      throw new NoContinuationError(
+        id,
+        CAPABILITIES.filter((c) => c.userView).map((c) => c.id),
+      );
+    }
+    const { signal } = invokeOptions;
+    if (invokeOptions.dryRun) {
+      return dryRunContinuation(step, submission, settings(), { userAgent: userAgent(), signal, kerberos });
+    }
+    return runContinuation(step, submission, liveClient(), {
+      signal,
       directories: gatewayDirectories(),
       kerberos,
     });
@@ -126,6 +166,7 @@ export function createConnector(
       return { valid: problems.length === 0, problems };
     },
     invoke: invoke as Connector["invoke"],
+    continue: continueCapability as Connector["continue"],
     runAction: (name, input, actionOptions) => runAction(liveClient(), name, input, actionOptions),
     async close() {
       await client?.close();

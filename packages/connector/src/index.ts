@@ -92,6 +92,7 @@ export type {
   CapabilitySuccess,
   FailureDetail,
   HttpOutcome,
+  UserView,
 } from "./capabilities/kit/result.js";
 export { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/kit/run.js";
 export { GroupSchema, type PingOneGroup } from "./capabilities/kit/schemas/group.js";
@@ -104,6 +105,7 @@ export { type PasswordState, PasswordStateSchema } from "./capabilities/kit/sche
 export { type PingOnePopulation, PopulationSchema } from "./capabilities/kit/schemas/population.js";
 export { type PingOneUser, UserSchema } from "./capabilities/kit/schemas/user.js";
 export { scimEquals, scimStringLiteral } from "./capabilities/kit/scim-filter.js";
+export { showUserView, type UserViewStep } from "./capabilities/kit/user-view.js";
 export type { CheckPasswordInput, CheckPasswordOutput } from "./capabilities/passwords/check-password.js";
 export type {
   RecoverPasswordInput,
@@ -119,6 +121,12 @@ export type {
   ReadPopulationInput,
   ReadPopulationOutput,
 } from "./capabilities/populations/read-population.js";
+export type {
+  SingleFactorSignOnInput,
+  SingleFactorSignOnOutput,
+  SingleFactorSignOnSubmission,
+  SingleFactorSignOnView,
+} from "./capabilities/sign-on/single-factor-sign-on.js";
 export type { ReadThemeInput, ReadThemeOutput } from "./capabilities/themes/read-theme.js";
 export type { CreateUserInput, CreateUserOutput } from "./capabilities/users/create-user.js";
 export type { DeleteUserInput, DeleteUserOutput } from "./capabilities/users/delete-user.js";
@@ -188,6 +196,7 @@ export {
   type DaVinciEnvelope,
   type DaVinciFailure,
   type DaVinciSuccess,
+  type DaVinciUserView,
   toDaVinciEnvelope,
 } from "./envelopes/davinci.js";
 export {
@@ -208,6 +217,7 @@ export {
   describeAction,
   describeCapability,
   summarizeCapability,
+  type UserViewDescription,
 } from "./facade/capability-description.js";
 export {
   type ErrorOutcome,
@@ -218,7 +228,14 @@ export {
   failureOutcome,
   isFacadeError,
 } from "./facade/error-outcome.js";
+export { NoContinuationError } from "./facade/no-continuation-error.js";
 export { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 export type { ValidationProblem } from "./input/problem.js";
 export { REDACTED, SecretRegistry } from "./redaction/redact.js";
+export {
+  type SignOnOutcome,
+  type SignOnOutcomeClaims,
+  SignOnOutcomeError,
+  verifySignOnOutcome,
+} from "./server/sign-on/sign-on-outcome.js";
 export { CONNECTOR_VERSION } from "./version.js";

@@ -30,11 +30,22 @@ export interface DaVinciFailure {
   };
 }
 
-export type DaVinciEnvelope = DaVinciSuccess | DaVinciFailure;
+/**
+ * The first step of a user-view capability: the screen to show. The person's submission then
+ * goes to `<cap>_continue` (docs/connector-service.md#davinci-output).
+ */
+export interface DaVinciUserView {
+  action: "sendUserView";
+  payload: { id: string; properties: Record<string, unknown> };
+}
+
+export type DaVinciEnvelope = DaVinciSuccess | DaVinciFailure | DaVinciUserView;
 
 /** Builds the DaVinci shape from the one internal result (docs/connector-service.md#davinci-output). */
 export function toDaVinciEnvelope(result: CapabilityResult): DaVinciEnvelope {
-  return result.ok ? davinciSuccess(result) : davinciFailure(result);
+  if (!result.ok) return davinciFailure(result);
+  if (result.userView) return { action: "sendUserView", payload: { ...result.userView } };
+  return davinciSuccess(result);
 }
 
 function davinciSuccess(result: CapabilitySuccess): DaVinciSuccess {

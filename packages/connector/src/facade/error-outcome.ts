@@ -2,6 +2,7 @@ import type { ActionInputError, UnknownActionError } from "../actions/action-err
 import { CapabilityError } from "../capabilities/kit/capability-error.js";
 import { ConnectorError } from "../errors/connector-error.js";
 import { PingOneError } from "../errors/pingone-error.js";
+import type { NoContinuationError } from "./no-continuation-error.js";
 import type { UnknownCapabilityError } from "./unknown-capability-error.js";
 
 /** The CLI's exit codes (docs/connector-service.md#exit-codes). */
@@ -19,10 +20,11 @@ export interface ErrorOutcome {
 export type FacadeError = RefusalError | CapabilityError | PingOneError;
 
 /** A call refused before it ran: the caller's mistake (wrong name, wrong input). */
-type RefusalError = UnknownCapabilityError | UnknownActionError | ActionInputError;
+type RefusalError = UnknownCapabilityError | NoContinuationError | UnknownActionError | ActionInputError;
 
 const REFUSALS: Record<RefusalError["code"], ErrorOutcome> = {
   unknownCapability: { exitCode: EXIT.usage, httpStatus: 404 },
+  noContinuation: { exitCode: EXIT.usage, httpStatus: 404 },
   unknownAction: { exitCode: EXIT.usage, httpStatus: 404 },
   invalidInput: { exitCode: EXIT.usage, httpStatus: 400 },
 };

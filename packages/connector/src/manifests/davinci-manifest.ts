@@ -135,12 +135,21 @@ function toManifestCapability(
   input: Record<string, unknown>,
 ): Record<string, unknown> {
   const example = capability.examples[0];
+  const view = capability.userView;
   return {
     type: "action",
     title: capability.title,
     subTitle: capability.description,
-    respondToUser: false,
+    respondToUser: view !== undefined,
     apiEnabled: true,
+    // The item layout is inferred: the templates name userViews but publish none (docs/connector-service.md#davinci-manifest).
+    ...(view
+      ? {
+          userViews: [
+            { id: view.id, properties: plainSchema(view.view), submission: plainSchema(view.submission) },
+          ],
+        }
+      : {}),
     flowConfigView: { items: Object.keys(capability.properties).map((propertyName) => ({ propertyName })) },
     localizedErrors: { en: Object.fromEntries(Object.keys(capability.errors).map((key) => [key, ""])) },
     payloadInputSchema: {

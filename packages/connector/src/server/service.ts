@@ -10,6 +10,7 @@ import { ServiceLifecycle } from "./lifecycle.js";
 import { ServiceMetrics } from "./metrics.js";
 import { createServiceApp } from "./service-app.js";
 import type { ServiceApp } from "./service-env.js";
+import { type SignOnSettings, signOnSettingsProblem } from "./sign-on/sign-on-settings.js";
 
 export interface ServiceOptions {
   connection: ConnectionSettings | ResolvedConnection;
@@ -24,6 +25,8 @@ export interface ServiceOptions {
   /** Longest wait for in-flight calls on shutdown. Default 30 s. */
   shutdownGraceMs?: number;
   client?: Omit<PingOneClientOptions, "logger" | "events">;
+  /** Serve the sign-on page at `/sign-on`, with no API key (docs/connector-service.md#sign-on-page). */
+  signOn?: SignOnSettings;
   /**
    * Serves `GET /sign-on/kerberos` (HTTP Negotiate), running kerberosAuthentication with this
    * input and the browser's token; needs the connection's `kerberos` settings. Off by default.
@@ -54,6 +57,8 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
   const host = options.host ?? "127.0.0.1";
   checkAuthentication(options, host);
   const maxHeaderSize = options.kerberosSignOn ? checkKerberosSignOn(options) : undefined;
+  const signOnProblem = options.signOn && signOnSettingsProblem(options.signOn);
+  if (signOnProblem) throw new ServiceStartError(signOnProblem);
   const metrics = new ServiceMetrics();
   const connector = createConnector(options.connection, {
     client: {
@@ -75,6 +80,7 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     requestTimeoutMs: options.requestTimeoutMs,
     lifecycle,
     kerberosSignOn: options.kerberosSignOn,
+    signOn: options.signOn,
   });
   const server = await listen(app, options.port ?? 4700, host, maxHeaderSize);
   const address = server.address() as AddressInfo;

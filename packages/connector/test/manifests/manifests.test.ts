@@ -77,6 +77,27 @@ describe("DaVinci manifest", () => {
     }
   });
 
+  it("marks the capabilities that show a screen, with their view and submission schemas", () => {
+    const entries = manifest.capabilities as unknown as Record<
+      string,
+      {
+        respondToUser: boolean;
+        userViews?: { id: string; properties: unknown; submission: { properties: object } }[];
+      }
+    >;
+    expect(entries.singleFactorSignOn).toMatchObject({
+      respondToUser: true,
+      userViews: [{ id: "singleFactorSignOn", properties: { type: "object" } }],
+    });
+    expect(Object.keys(entries.singleFactorSignOn!.userViews![0]!.submission.properties)).toEqual([
+      "username",
+      "password",
+      "buttonValue",
+    ]);
+    expect(entries.checkPassword).toMatchObject({ respondToUser: false });
+    expect(entries.checkPassword).not.toHaveProperty("userViews");
+  });
+
   it("has Input Schemas that accept every product-document input example", () => {
     const ajv = compiler();
     for (const capability of CAPABILITIES) {

@@ -96,6 +96,8 @@ beforeAll(async () => {
     port: 0,
     apiKey: API_KEY,
     kerberosSignOn: { input: { gatewayId: gateway.id, userTypeId: gateway.userTypeIds.People } },
+    // The password sign-on page beside it: the Kerberos pages offer it when Kerberos fails.
+    signOn: { formId: "password-form" },
   });
   [alice, carol] = await Promise.all([kdc.kinit("alice", "alice-pw"), kdc.kinit("carol", "carol-pw")]);
 });
@@ -141,6 +143,7 @@ describe("GET /sign-on/kerberos", () => {
     expect(response?.headers()["www-authenticate"]).toBe("Negotiate");
     expect(await page.textContent("h1")).toBe("Kerberos sign-on");
     expect(await page.textContent("[role=alert]")).toContain("sent none");
+    expect(await page.getAttribute("a", "href")).toBe("/sign-on");
   });
 
   it("answers an API client with the challenge, then the DaVinci result for its token", async () => {
@@ -210,6 +213,8 @@ describe("GET /sign-on/kerberos", () => {
     const html = await response.text();
     expect(html).toContain("Sign-on failed");
     expect(html).toContain("carol@EXAMPLE.COM");
+    expect(html).toContain('href="/sign-on"');
+    expect(html).not.toMatch(/<script/i);
   });
 
   it("is reachable without the API key, which every other route still needs, and is in the OpenAPI document", async () => {

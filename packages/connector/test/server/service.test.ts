@@ -185,8 +185,8 @@ describe("HTTP service", () => {
     expect(Object.keys(openApi.paths)).toEqual(
       expect.arrayContaining(["/capabilities/readUser", "/actions/get_users", "/healthz"]),
     );
-    // Kerberos sign-on is off unless serve --kerberos-sign-on turns it on: behind the key, no route.
-    expect(openApi.paths).not.toHaveProperty("/sign-on/kerberos");
+    // Kerberos sign-on is documented, and off unless serve --kerberos-sign-on turns it on: behind the key, no route.
+    expect(openApi.paths).toHaveProperty("/sign-on/kerberos");
     expect((await call("/sign-on/kerberos", { key: null })).status).toBe(401);
     expect((await call("/sign-on/kerberos")).status).toBe(404);
     const docs = await call("/docs");

@@ -2,6 +2,7 @@ import { type Static, type TObject, type TProperties, Type } from "@sinclair/typ
 import type { CapabilityContext } from "./context.js";
 import { DEFAULT_ERRORS } from "./error-keys.js";
 import type { CapabilityResult } from "./result.js";
+import type { UserViewStep } from "./user-view.js";
 
 /** DaVinci UI controls (`preferredControlType`) used by the PingOne connector's properties. */
 export type ControlType =
@@ -61,7 +62,10 @@ export interface CapabilityDefinition<I extends TObject = TObject, O extends TOb
    * validation (docs/connector-capabilities.md#legacy-property-names).
    */
   acceptLegacy?(input: Record<string, unknown>): Record<string, unknown>;
+  /** Its first step's handler; for a user-view capability it answers the screen (`showUserView`). */
   handler(input: Static<I>, ctx: CapabilityContext): Promise<CapabilityResult>;
+  /** Present when the capability shows a screen: the step the person's submission continues. */
+  userView?: UserViewStep;
 }
 
 /** A definition with its types erased, as stored in the registry. */
@@ -109,6 +113,7 @@ export interface CapabilitySpec<
   P extends TProperties,
   F extends readonly CapabilityFragment[],
   O extends TObject,
+  S extends TObject = TObject,
 > {
   id: string;
   title: string;
@@ -126,6 +131,8 @@ export interface CapabilitySpec<
   /** Runs after the fragments' own rewrites. */
   acceptLegacy?(input: Record<string, unknown>): Record<string, unknown>;
   handler(input: SpecInput<P, F>, ctx: CapabilityContext): Promise<CapabilityResult>;
+  /** For a capability that shows a screen: its view and the step that takes the submission. */
+  userView?: UserViewStep<S>;
 }
 
 /**
@@ -137,7 +144,8 @@ export function defineCapability<
   const F extends readonly CapabilityFragment[] = [],
   P extends TProperties = Record<never, never>,
   O extends TObject = TObject,
->(spec: CapabilitySpec<P, F, O>): CapabilityDefinition<AssembledInput<P, F>, O> {
+  S extends TObject = TObject,
+>(spec: CapabilitySpec<P, F, O, S>): CapabilityDefinition<AssembledInput<P, F>, O> {
   const fragments: readonly CapabilityFragment[] = spec.uses ?? [];
   const own = { input: spec.input ?? {}, properties: spec.properties ?? {} };
   const parts = [
@@ -156,6 +164,7 @@ export function defineCapability<
     examples: spec.examples,
     handler: spec.handler,
   };
+  if (spec.userView) definition.userView = spec.userView as unknown as UserViewStep;
   const rewrites = [...fragments.map((fragment) => fragment.acceptLegacy), spec.acceptLegacy].filter(
     (rewrite) => rewrite !== undefined,
   );

@@ -11,14 +11,24 @@ export interface PreparedInput {
 }
 
 /**
+ * Where DaVinci puts a step's input: a node's `properties`, or the `parameters` a user view's
+ * submission arrives with at `<cap>_continue` (docs/connector-capabilities.md#user-views).
+ */
+export type DaVinciWrapper = "properties" | "parameters";
+
+/**
  * Validates a capability input given flat or DaVinci-wrapped, after legacy names are mapped and
  * defaults applied. Every problem is reported, each with a JSON Pointer into the input as the
  * caller wrote it (so `/properties/identifier` for a wrapped input).
  */
-export function prepareInput(definition: AnyCapabilityDefinition, input: unknown): PreparedInput {
-  const wrapped = isDaVinciWrapped(input);
-  const prefix = wrapped ? "/properties" : "";
-  const raw = wrapped ? (input as { properties: unknown }).properties : input;
+export function prepareInput(
+  definition: Pick<AnyCapabilityDefinition, "input" | "acceptLegacy">,
+  input: unknown,
+  wrapper: DaVinciWrapper = "properties",
+): PreparedInput {
+  const wrapped = isDaVinciWrapped(input, wrapper);
+  const prefix = wrapped ? `/${wrapper}` : "";
+  const raw = wrapped ? (input as Record<string, unknown>)[wrapper] : input;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     return {
       value: {},
@@ -32,14 +42,19 @@ export function prepareInput(definition: AnyCapabilityDefinition, input: unknown
   if (definition.acceptLegacy) value = definition.acceptLegacy(value);
   const validate = validatorFor(definition.input);
   if (validate(value)) return { value, problems: [] };
-  return { value, problems: (validate.errors ?? []).map((error) => toProblem(error, prefix)) };
+  // An `if` error only says its `then` failed, which is reported on its own with a better path.
+  const errors = (validate.errors ?? []).filter((error) => error.keyword !== "if");
+  return { value, problems: errors.map((error) => toProblem(error, prefix)) };
 }
 
-/** DaVinci wraps node properties as `{ properties: {...} }`; no capability has a property of that name. */
-function isDaVinciWrapped(input: unknown): boolean {
+/**
+ * DaVinci wraps node properties as `{ properties: {...} }` and a submission as
+ * `{ parameters: {...} }`; no capability or submission has a property of either name.
+ */
+function isDaVinciWrapped(input: unknown, wrapper: DaVinciWrapper): boolean {
   if (input === null || typeof input !== "object" || Array.isArray(input)) return false;
-  const properties = (input as Record<string, unknown>).properties;
-  return properties !== null && typeof properties === "object" && !Array.isArray(properties);
+  const wrapped = (input as Record<string, unknown>)[wrapper];
+  return wrapped !== null && typeof wrapped === "object" && !Array.isArray(wrapped);
 }
 
 function toProblem(error: ErrorObject, prefix: string): ValidationProblem {

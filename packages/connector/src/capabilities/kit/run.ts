@@ -6,36 +6,102 @@ import type { ValidationProblem } from "../../input/problem.js";
 import { type ContextOptions, contextFor } from "./context.js";
 import type { AnyCapabilityDefinition } from "./definition.js";
 import { connectorFailure, failureFromError } from "./error-keys.js";
-import { prepareInput } from "./prepare-input.js";
+import { type DaVinciWrapper, prepareInput } from "./prepare-input.js";
 import type { CapabilityResult } from "./result.js";
 
 export type RunOptions = ContextOptions;
 
 /**
+ * One runnable step of a capability: its first step (node properties, the handler) or, for a
+ * user-view capability, the continuation that takes the person's submission.
+ */
+export interface CapabilityStep {
+  definition: AnyCapabilityDefinition;
+  schema: Pick<AnyCapabilityDefinition, "input" | "acceptLegacy">;
+  wrapper: DaVinciWrapper;
+  handler: AnyCapabilityDefinition["handler"];
+  continuation: boolean;
+}
+
+function firstStep(definition: AnyCapabilityDefinition): CapabilityStep {
+  return {
+    definition,
+    schema: definition,
+    wrapper: "properties",
+    handler: definition.handler,
+    continuation: false,
+  };
+}
+
+/** The continuation of a user-view capability; undefined for a capability that shows no screen. */
+export function continuationStep(definition: AnyCapabilityDefinition): CapabilityStep | undefined {
+  const view = definition.userView;
+  if (!view) return undefined;
+  return {
+    definition,
+    schema: { input: view.submission },
+    wrapper: "parameters",
+    handler: (submission, ctx) => view.continue(submission, ctx),
+    continuation: true,
+  };
+}
+
+/**
  * Runs one capability: validation first (no call is made for invalid input), then the handler,
  * with every thrown error turned into the capability's failure.
  */
-export async function runCapability(
+export function runCapability(
   definition: AnyCapabilityDefinition,
   input: unknown,
   client: PingOneClient,
   options: RunOptions = {},
 ): Promise<CapabilityResult> {
-  const { value, problems } = prepareInput(definition, input);
+  return runStep(firstStep(definition), input, client, options);
+}
+
+/**
+ * Runs a user-view capability's continuation with the person's submission, flat or as DaVinci's
+ * `{ parameters: {...} }`, exactly as `runCapability` runs a first step.
+ */
+export function runContinuation(
+  step: CapabilityStep,
+  input: unknown,
+  client: PingOneClient,
+  options: RunOptions = {},
+): Promise<CapabilityResult> {
+  return runStep(step, input, client, options);
+}
+
+async function runStep(
+  step: CapabilityStep,
+  input: unknown,
+  client: PingOneClient,
+  options: RunOptions,
+): Promise<CapabilityResult> {
+  const { value, problems } = prepareInput(step.schema, input, step.wrapper);
   if (problems.length > 0) return invalidInput(problems);
   const ctx = contextFor(client, options);
   try {
-    return await definition.handler(value, ctx);
+    return await step.handler(value, ctx);
   } catch (error) {
     // Every call of the run carried this id: it finds them in PingOne's audit trail.
     return { ...failureFromError(error), transactionId: ctx.transactionId };
   }
 }
 
+/** What a dry run needs of the connection: where requests would go, and the directories it never contacts. */
+interface DryRunConnection {
+  environmentId: string;
+  apiUrl: string;
+  gatewayDirectories?: Readonly<Record<string, ResolvedGatewayDirectory>>;
+}
+
 /** What a dry run reports: the requests the call would make, in order, secrets redacted. */
 export interface DryRunReport {
   dryRun: true;
   capability: string;
+  /** Set when the report is about a user-view capability's continuation. */
+  step?: "continue";
   /** False when a later request would depend on a response a dry run cannot have. */
   complete: boolean;
   requests: RecordedRequest[];
@@ -49,18 +115,39 @@ export interface DryRunReport {
  * Runs the handler against a recording client: nothing is sent and no token is fetched. The
  * list ends at the first request whose response the handler needs, or at its final request.
  */
-export async function dryRunCapability(
+export function dryRunCapability(
   definition: AnyCapabilityDefinition,
   input: unknown,
-  connection: {
-    environmentId: string;
-    apiUrl: string;
-    gatewayDirectories?: Readonly<Record<string, ResolvedGatewayDirectory>>;
-  },
+  connection: DryRunConnection,
   options: Omit<RunOptions, "directories"> & { userAgent?: string } = {},
 ): Promise<DryRunReport> {
-  const report: DryRunReport = { dryRun: true, capability: definition.id, complete: false, requests: [] };
-  const { value, problems } = prepareInput(definition, input);
+  return dryRunStep(firstStep(definition), input, connection, options);
+}
+
+/** A dry run of a user-view capability's continuation. */
+export function dryRunContinuation(
+  step: CapabilityStep,
+  input: unknown,
+  connection: DryRunConnection,
+  options: Omit<RunOptions, "directories"> & { userAgent?: string } = {},
+): Promise<DryRunReport> {
+  return dryRunStep(step, input, connection, options);
+}
+
+async function dryRunStep(
+  step: CapabilityStep,
+  input: unknown,
+  connection: DryRunConnection,
+  options: Omit<RunOptions, "directories"> & { userAgent?: string },
+): Promise<DryRunReport> {
+  const report: DryRunReport = {
+    dryRun: true,
+    capability: step.definition.id,
+    ...(step.continuation ? { step: "continue" as const } : {}),
+    complete: false,
+    requests: [],
+  };
+  const { value, problems } = prepareInput(step.schema, input, step.wrapper);
   if (problems.length > 0) {
     const failure = invalidInput(problems);
     report.error = { code: failure.code, message: failure.message, problems };
@@ -71,7 +158,7 @@ export async function dryRunCapability(
   try {
     // Directory settings are known, but a dry run never contacts a directory.
     const directories = dryRunGatewayDirectories(connection.gatewayDirectories ?? {});
-    const result = await definition.handler(value, contextFor(client, { ...options, directories }));
+    const result = await step.handler(value, contextFor(client, { ...options, directories }));
     // A handler that finished without waiting on any call made none (or failed before one).
     report.complete = true;
     if (!result.ok) report.error = { code: result.code, message: result.message };

@@ -14,6 +14,7 @@ interface InvokeOptions {
   input: string;
   format: "davinci" | "swimlane";
   dryRun?: boolean;
+  continue?: boolean;
   connection?: string;
 }
 
@@ -42,22 +43,33 @@ export function registerInvokeCommand(
         .choices(["davinci", "swimlane"])
         .default("davinci"),
     )
-    .option("--dry-run", "print the HTTP requests the call would make, with secrets redacted; sends nothing");
+    .option("--dry-run", "print the HTTP requests the call would make, with secrets redacted; sends nothing")
+    .option(
+      "--continue",
+      "continue a user-view capability (singleFactorSignOn) with the person's submission as --input, flat or {parameters: {...}}",
+    );
   addConnectionOption(command).action(async (id: string, options: InvokeOptions) => {
     const capability = capabilityOrUsageError(id);
     const input = await readJsonArgument(io, "--input", options.input);
+    const continuing = options.continue === true;
+    if (continuing && !capability.userView) {
+      throw new CliUsageError(`--continue: ${id} shows no user view, so it has nothing to continue`);
+    }
     // Input problems are reported before the connection is even looked at.
-    const { problems } = prepareInput(capability, input);
+    const { problems } = continuing
+      ? prepareInput({ input: capability.userView!.submission }, input, "parameters")
+      : prepareInput(capability, input);
     if (problems.length > 0) throw new CliUsageError(formatProblems(id, problems));
     const connector = (await loadConnector())(await connectionFrom(io, options.connection));
+    const run = continuing ? connector.continue : connector.invoke;
     try {
       if (options.dryRun) {
-        const report = await connector.invoke(id, input, { dryRun: true });
+        const report = await run(id, input, { dryRun: true });
         printJson(io, report);
         if (report.error) setExitCode(EXIT.failed);
         return;
       }
-      const result = await connector.invoke(id, input);
+      const result = await run(id, input);
       if (options.format === "swimlane") {
         printJson(io, result.response ? toSwimlaneEnvelope(result.response) : toDaVinciEnvelope(result));
       } else {

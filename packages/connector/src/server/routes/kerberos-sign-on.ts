@@ -5,12 +5,9 @@ import type { CapabilityResult } from "../../capabilities/kit/result.js";
 import { toDaVinciEnvelope } from "../../envelopes/davinci.js";
 import { failureOutcome } from "../../facade/error-outcome.js";
 import { secondsSince } from "../metrics.js";
-import {
-  KERBEROS_PAGE_CSP,
-  type KerberosPageView,
-  renderKerberosPage,
-} from "../pages/kerberos-result-page.js";
 import type { CallRouteOptions, ServiceApp, ServiceEnv } from "../service-env.js";
+import { type KerberosPageView, renderKerberosPage } from "../sign-on/kerberos-page.js";
+import { setPageHeaders } from "../sign-on/page-security.js";
 
 /** The Negotiate sign-on route's path. */
 export const KERBEROS_SIGN_ON_PATH = "/sign-on/kerberos";
@@ -21,6 +18,8 @@ export interface KerberosSignOnRouteOptions extends CallRouteOptions {
    * the operator: a browser chooses nothing but its ticket.
    */
   input: Readonly<Record<string, unknown>>;
+  /** The password sign-on page, offered when Kerberos does not sign the person on (`/sign-on`, when served). */
+  passwordSignOnPath?: string | undefined;
 }
 
 /**
@@ -34,7 +33,8 @@ export function kerberosSignOnRoute(app: ServiceApp, options: KerberosSignOnRout
   app.get(KERBEROS_SIGN_ON_PATH, options.guard, (c) => signOn(c, options));
 }
 
-async function signOn(c: Context<ServiceEnv>, { connector, metrics, input }: KerberosSignOnRouteOptions) {
+async function signOn(c: Context<ServiceEnv>, options: KerberosSignOnRouteOptions) {
+  const { connector, metrics, input } = options;
   const authorization = c.req.header("authorization");
   const kerberosTicket = /^negotiate\s/i.test(authorization ?? "") ? authorization : undefined;
   const signal = c.get("signal");
@@ -49,17 +49,15 @@ async function signOn(c: Context<ServiceEnv>, { connector, metrics, input }: Ker
   const status = result.ok
     ? 200
     : failureOutcome(result.httpResponseCode, { aborted: signal.aborted }).httpStatus;
-  c.header("Cache-Control", "no-store");
+  const page = prefersHtml(c) ? renderKerberosPage(pageView(result, options.passwordSignOnPath)) : undefined;
+  // The sign-on pages' headers (no-store, no framing or sniffing, no Referer, a CSP that allows
+  // only the page's stylesheet); the answer depends on the ticket too.
+  setPageHeaders(c, page?.policy);
   c.header("Vary", "Authorization, Accept");
-  c.header("X-Content-Type-Options", "nosniff");
-  c.header("Referrer-Policy", "no-referrer");
   // Every 401 restates the challenge (RFC 9110 11.6.1); a browser whose token was just refused
   // does not try the same scheme again, so this cannot loop.
   if (status === 401) c.header("WWW-Authenticate", "Negotiate");
-  if (prefersHtml(c)) {
-    c.header("Content-Security-Policy", KERBEROS_PAGE_CSP);
-    return c.html(renderKerberosPage(pageView(result)), status as ContentfulStatusCode);
-  }
+  if (page) return c.html(page.page, status as ContentfulStatusCode);
   return c.json(toDaVinciEnvelope(result), status as ContentfulStatusCode);
 }
 
@@ -70,7 +68,7 @@ function prefersHtml(c: Context): boolean {
   return new Negotiator({ headers: { accept } }).mediaType(["application/json", "text/html"]) === "text/html";
 }
 
-function pageView(result: CapabilityResult): KerberosPageView {
+function pageView(result: CapabilityResult, passwordSignOnPath: string | undefined): KerberosPageView {
   if (result.ok) {
     const user = (result.output.user ?? {}) as { id?: string; username?: string; email?: string };
     const principal = String(result.output.kerberosPrincipal ?? "");
@@ -90,11 +88,12 @@ function pageView(result: CapabilityResult): KerberosPageView {
   }
   if (result.code === "kerberosTicketMissing") {
     return {
+      passwordSignOnPath,
       outcome: "challenge",
       heading: "Kerberos sign-on",
       message:
         "This page signs you on with your Kerberos ticket, and your browser sent none. Sign on to your domain (kinit), and allow this site to use Kerberos (Chromium: --auth-server-allowlist).",
     };
   }
-  return { outcome: "failed", heading: "Sign-on failed", message: result.message };
+  return { outcome: "failed", heading: "Sign-on failed", message: result.message, passwordSignOnPath };
 }

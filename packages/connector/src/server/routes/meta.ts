@@ -4,7 +4,7 @@ import { CONNECTOR_VERSION } from "../../version.js";
 import { renderDocsPage } from "../docs-page.js";
 import type { ServiceLifecycle } from "../lifecycle.js";
 import type { ServiceMetrics } from "../metrics.js";
-import { buildOpenApiDocument, type OptionalRoutes } from "../openapi.js";
+import { buildOpenApiDocument } from "../openapi.js";
 import type { ServiceApp } from "../service-env.js";
 
 /** `GET /healthz`: mounted before the API key check, so probes need no key. */
@@ -15,8 +15,8 @@ export function healthRoute(app: ServiceApp, lifecycle: ServiceLifecycle): void 
 }
 
 /** `GET /openapi.json`, `GET /docs` and `GET /metrics`; the first two are built once, from the registries. */
-export function metaRoutes(app: ServiceApp, metrics: ServiceMetrics, optional: OptionalRoutes = {}): void {
-  const openApi = buildOpenApiDocument(CAPABILITIES, ACTIONS, optional);
+export function metaRoutes(app: ServiceApp, metrics: ServiceMetrics): void {
+  const openApi = buildOpenApiDocument(CAPABILITIES, ACTIONS);
   const docsPage = renderDocsPage(openApi);
   app.get("/openapi.json", (c) => c.json(openApi));
   app.get("/docs", (c) => c.html(docsPage));
