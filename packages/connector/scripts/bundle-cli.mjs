@@ -13,6 +13,8 @@ await build({
   platform: "node",
   format: "esm",
   target: "node20",
+  // A native addon: its JavaScript loads build/Release/kerberos.node relative to itself.
+  external: ["kerberos"],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -3,7 +3,14 @@ import { CAPABILITIES, type CapabilityId, findCapability } from "./capabilities/
 import type { AnyCapabilityDefinition } from "./capabilities/kit/definition.js";
 import { prepareInput } from "./capabilities/kit/prepare-input.js";
 import type { CapabilityResult } from "./capabilities/kit/result.js";
-import { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/kit/run.js";
+import {
+  continuationStep,
+  type DryRunReport,
+  dryRunCapability,
+  dryRunContinuation,
+  runCapability,
+  runContinuation,
+} from "./capabilities/kit/run.js";
 import type { CapabilityProjections, InvokeInput, OtherCapabilityId } from "./capabilities/typed-registry.js";
 import { createPingOneClient, type PingOneClientOptions } from "./client/pingone-client.js";
 import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "./config/connection.js";
@@ -16,9 +23,11 @@ import {
   summarizeCapability,
 } from "./facade/capability-description.js";
 import { type ErrorBody, errorBody, isFacadeError } from "./facade/error-outcome.js";
+import { NoContinuationError } from "./facade/no-continuation-error.js";
 import { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 import type { ValidationProblem } from "./input/problem.js";
 import type { InputWarning } from "./input/warning.js";
+import { createSpnegoAcceptor, type SpnegoAcceptor } from "./kerberos/spnego-acceptor.js";
 import { processSecrets } from "./redaction/redact.js";
 import { USER_AGENT } from "./version.js";
 
@@ -85,6 +94,22 @@ export interface Connector {
     input: InvokeInput<K>,
     options?: InvokeOptions,
   ): Promise<CapabilityResult<CapabilityProjections<K>> | DryRunReport>;
+  /**
+   * Continues a user-view capability (whose `invoke` answered a screen, `result.userView`) with
+   * the person's submission, flat or as DaVinci's `{ parameters: {...} }`: its final result.
+   * @throws {UnknownCapabilityError} {NoContinuationError}
+   */
+  continue(id: string, submission: unknown, options: InvokeOptions & { dryRun: true }): Promise<DryRunReport>;
+  continue(
+    id: string,
+    submission: unknown,
+    options?: InvokeOptions & { dryRun?: false },
+  ): Promise<CapabilityResult>;
+  continue(
+    id: string,
+    submission: unknown,
+    options?: InvokeOptions,
+  ): Promise<CapabilityResult | DryRunReport>;
   /** Runs a Swimlane action; every HTTP answer comes back as the envelope. */
   runAction(name: string, input: unknown, options?: RunActionOptions): Promise<SwimlaneEnvelope>;
   /**
@@ -131,23 +156,50 @@ export function createConnector(
     );
     return directories;
   };
+  let acceptor: SpnegoAcceptor | undefined;
+  const kerberos = (): SpnegoAcceptor | undefined => {
+    const kerberosSettings = settings().kerberos;
+    if (kerberosSettings) acceptor ??= createSpnegoAcceptor(kerberosSettings);
+    return acceptor;
+  };
   const definition = (id: string): AnyCapabilityDefinition => {
     const found = findCapability(id);
     if (!found) throw new UnknownCapabilityError(id);
     return found;
   };
 
+  const userAgent = () =>
+    options.client?.userAgentSuffix ? `${USER_AGENT} ${options.client.userAgentSuffix}` : USER_AGENT;
+
   async function invoke(id: string, input: unknown, invokeOptions: InvokeOptions = {}) {
     const capability = definition(id);
+    const { signal } = invokeOptions;
     if (invokeOptions.dryRun) {
-      const userAgent = options.client?.userAgentSuffix
-        ? `${USER_AGENT} ${options.client.userAgentSuffix}`
-        : USER_AGENT;
-      return dryRunCapability(capability, input, settings(), { userAgent, signal: invokeOptions.signal });
+      return dryRunCapability(capability, input, settings(), { userAgent: userAgent(), signal, kerberos });
     }
     return runCapability(capability, input, liveClient(), {
-      signal: invokeOptions.signal,
+      signal,
       directories: gatewayDirectories(),
+      kerberos,
+    });
+  }
+
+  async function continueCapability(id: string, submission: unknown, invokeOptions: InvokeOptions = {}) {
+    const step = continuationStep(definition(id));
+    if (!step) {
+      throw new NoContinuationError(
+        id,
+        CAPABILITIES.filter((c) => c.userView).map((c) => c.id),
+      );
+    }
+    const { signal } = invokeOptions;
+    if (invokeOptions.dryRun) {
+      return dryRunContinuation(step, submission, settings(), { userAgent: userAgent(), signal, kerberos });
+    }
+    return runContinuation(step, submission, liveClient(), {
+      signal,
+      directories: gatewayDirectories(),
+      kerberos,
     });
   }
 
@@ -159,6 +211,7 @@ export function createConnector(
       return { valid: problems.length === 0, problems, warnings };
     },
     invoke: invoke as Connector["invoke"],
+    continue: continueCapability as Connector["continue"],
     runAction: (name, input, actionOptions) => runAction(liveClient(), name, input, actionOptions),
     async checkConnection(checkOptions = {}) {
       try {

@@ -40,6 +40,10 @@ export type {
 } from "./capabilities/email/send-verification-code.js";
 export type { VerifyEmailInput, VerifyEmailOutput } from "./capabilities/email/verify-email.js";
 export type {
+  KerberosAuthenticationInput,
+  KerberosAuthenticationOutput,
+} from "./capabilities/gateways/kerberos-authentication.js";
+export type {
   MigrateUserGatewayInput,
   MigrateUserGatewayOutput,
 } from "./capabilities/gateways/migrate-user-gateway.js";
@@ -93,6 +97,7 @@ export type {
   CapabilitySuccess,
   FailureDetail,
   HttpOutcome,
+  UserView,
 } from "./capabilities/kit/result.js";
 export { type DryRunReport, dryRunCapability, runCapability } from "./capabilities/kit/run.js";
 export { GroupSchema, type PingOneGroup } from "./capabilities/kit/schemas/group.js";
@@ -105,6 +110,7 @@ export { type PasswordState, PasswordStateSchema } from "./capabilities/kit/sche
 export { type PingOnePopulation, PopulationSchema } from "./capabilities/kit/schemas/population.js";
 export { type PingOneUser, UserSchema } from "./capabilities/kit/schemas/user.js";
 export { scimEquals, scimStringLiteral } from "./capabilities/kit/scim-filter.js";
+export { showUserView, type UserViewStep } from "./capabilities/kit/user-view.js";
 export type { CheckPasswordInput, CheckPasswordOutput } from "./capabilities/passwords/check-password.js";
 export type {
   RecoverPasswordInput,
@@ -120,6 +126,12 @@ export type {
   ReadPopulationInput,
   ReadPopulationOutput,
 } from "./capabilities/populations/read-population.js";
+export type {
+  SingleFactorSignOnInput,
+  SingleFactorSignOnOutput,
+  SingleFactorSignOnSubmission,
+  SingleFactorSignOnView,
+} from "./capabilities/sign-on/single-factor-sign-on.js";
 export type { ReadThemeInput, ReadThemeOutput } from "./capabilities/themes/read-theme.js";
 export type {
   CapabilityInput,
@@ -197,6 +209,7 @@ export {
   type DaVinciEnvelope,
   type DaVinciFailure,
   type DaVinciSuccess,
+  type DaVinciUserView,
   toDaVinciEnvelope,
 } from "./envelopes/davinci.js";
 export {
@@ -220,6 +233,7 @@ export {
   describeCapability,
   summarizeAction,
   summarizeCapability,
+  type UserViewDescription,
 } from "./facade/capability-description.js";
 export {
   type ErrorBody,
@@ -232,8 +246,15 @@ export {
   failureOutcome,
   isFacadeError,
 } from "./facade/error-outcome.js";
+export { NoContinuationError } from "./facade/no-continuation-error.js";
 export { UnknownCapabilityError } from "./facade/unknown-capability-error.js";
 export type { ValidationProblem } from "./input/problem.js";
 export type { InputWarning } from "./input/warning.js";
 export { REDACTED, SecretRegistry } from "./redaction/redact.js";
+export {
+  type SignOnOutcome,
+  type SignOnOutcomeClaims,
+  SignOnOutcomeError,
+  verifySignOnOutcome,
+} from "./server/sign-on/sign-on-outcome.js";
 export { CONNECTOR_VERSION } from "./version.js";

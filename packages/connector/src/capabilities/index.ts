@@ -5,7 +5,7 @@
  * How to add a capability (a user-targeted one is one new file and one line here; copy
  * users/read-user.ts, or users/delete-user.ts for one that writes):
  * 1. Create `<family>/<kebab-id>.ts` (users, passwords, email, groups, populations,
- *    account-links, agreements, themes, gateways) exporting `const <id> = defineCapability({...})` (kit/definition.ts): the
+ *    account-links, agreements, themes, gateways, sign-on) exporting `const <id> = defineCapability({...})` (kit/definition.ts): the
  *    DaVinci id and title exactly as PingOne spells them; `uses: [userTarget, escapeIdentifier]`
  *    for the shared fragments (kit/), which bring their properties, UI, error keys and legacy
  *    names; its own `input` properties (TypeBox: the product's names, `required`, lengths,
@@ -28,6 +28,9 @@
  * 4. Test it against the emulator (test/capabilities/): success, an expected error, a
  *    validation error. The registry and manifest tests check every entry's examples, UI and
  *    schemas by themselves.
+ * A capability that shows a screen (a user view) also gives `userView` (kit/user-view.ts): its
+ * first handler answers `showUserView(...)`, and `userView.continue` takes the person's
+ * submission; sign-on/single-factor-sign-on.ts is the one to copy.
  */
 
 import { createAccountLink } from "./account-links/create-account-link.js";
@@ -40,6 +43,7 @@ import { readUserAgreements } from "./agreements/read-user-agreements.js";
 import { revokeUserAgreement } from "./agreements/revoke-user-agreement.js";
 import { sendVerificationCode } from "./email/send-verification-code.js";
 import { verifyEmail } from "./email/verify-email.js";
+import { kerberosAuthentication } from "./gateways/kerberos-authentication.js";
 import { migrateUserGateway } from "./gateways/migrate-user-gateway.js";
 import { updateUserGateway } from "./gateways/update-user-gateway.js";
 import { createGroup } from "./groups/create-group.js";
@@ -57,6 +61,7 @@ import { resetPassword } from "./passwords/reset-password.js";
 import { sendRecoveryCode } from "./passwords/send-recovery-code.js";
 import { setPassword } from "./passwords/set-password.js";
 import { readPopulation } from "./populations/read-population.js";
+import { singleFactorSignOn } from "./sign-on/single-factor-sign-on.js";
 import { readTheme } from "./themes/read-theme.js";
 import { createUser } from "./users/create-user.js";
 import { deleteUser } from "./users/delete-user.js";
@@ -105,6 +110,8 @@ export const REGISTRY = {
   updateGroup,
   deleteGroup,
   readGroupMembers,
+  kerberosAuthentication,
+  singleFactorSignOn,
   unlockUser,
   updateUserGateway,
   readTheme,

@@ -7,6 +7,7 @@ import { registerInvokeCommand } from "./commands/invoke.js";
 import { registerListCommand } from "./commands/list.js";
 import { registerManifestCommand } from "./commands/manifest.js";
 import { registerServeCommand } from "./commands/serve.js";
+import { registerSignOnCommand } from "./commands/sign-on.js";
 import { registerValidateCommand } from "./commands/validate.js";
 import type { CliIo } from "./io.js";
 import { reportError } from "./report-error.js";
@@ -32,6 +33,7 @@ export function createProgram(io: CliIo, setExitCode: (code: number) => void): C
   registerInvokeCommand(program, io, setExitCode);
   registerActionCommand(program, io, setExitCode);
   registerServeCommand(program, io);
+  registerSignOnCommand(program, io);
   registerManifestCommand(program, io);
   for (const command of program.commands) command.exitOverride().showHelpAfterError();
   return program;

@@ -27,6 +27,10 @@ export const LOG_REDACT_PATHS = [
   "*.bindPassword",
   "gatewayDirectories",
   "*.gatewayDirectories",
+  "kerberosTicket",
+  "*.kerberosTicket",
+  "keytab",
+  "*.keytab",
 ];
 
 /** The library is silent unless the caller injects a logger. */

@@ -5,6 +5,11 @@ import {
   type ResolvedGatewayDirectory,
   resolveGatewayDirectories,
 } from "./gateway-directories.js";
+import {
+  type KerberosSettings,
+  type ResolvedKerberosSettings,
+  resolveKerberosSettings,
+} from "./kerberos-settings.js";
 import { authUrlForApiHost, isRegionCode, REGION_CODES, type RegionCode, regionHosts } from "./regions.js";
 
 export type TokenAuthMethod = "client_secret_basic" | "client_secret_post";
@@ -45,6 +50,11 @@ export interface ConnectionOverrides {
    * updateUserGateway; an object, or its JSON text (docs/connector-client.md#gateway-directories).
    */
   gatewayDirectories?: Record<string, GatewayDirectorySetting> | string;
+  /**
+   * How kerberosAuthentication validates SPNEGO tokens itself: the service principal's keytab,
+   * and how a principal maps to a directory entry (docs/connector-capabilities.md#kerberos-settings).
+   */
+  kerberos?: KerberosSettings | string;
 }
 
 /** Connection settings in either product's spelling, plus overrides; any field may come from the environment. */
@@ -66,6 +76,8 @@ export interface ResolvedConnection {
   proxy: string | undefined;
   /** Per gateway id (lower case); empty when no gateway directory is configured. */
   gatewayDirectories: Readonly<Record<string, ResolvedGatewayDirectory>>;
+  /** Undefined when neither a keytab nor a service principal is set: Kerberos sign-on is off. */
+  kerberos: ResolvedKerberosSettings | undefined;
 }
 
 const ENV = {
@@ -195,6 +207,7 @@ export function resolveConnection(
     pick(["gatewayDirectories"], ENV.gatewayDirectories),
     problems,
   );
+  const kerberos = resolveKerberosSettings(settings.kerberos, env, problems);
 
   if (problems.length > 0) throw new PingOneConfigurationError(problems);
   return {
@@ -209,6 +222,7 @@ export function resolveConnection(
     verifyTls,
     proxy,
     gatewayDirectories,
+    kerberos,
   };
 }
 

@@ -37,15 +37,33 @@ export interface DaVinciFailure {
   warnings?: InputWarning[];
 }
 
+/**
+ * The first step of a user-view capability: the screen to show. The person's submission then
+ * goes to `<cap>_continue` (docs/connector-service.md#davinci-output).
+ */
+export interface DaVinciUserView {
+  action: "sendUserView";
+  payload: { id: string; properties: Record<string, unknown> };
+  /** The input properties the capability ignored, when there are any. */
+  warnings?: InputWarning[];
+}
+
 export type DaVinciEnvelope<P extends Record<string, unknown> = Record<string, unknown>> =
   | DaVinciSuccess<P>
-  | DaVinciFailure;
+  | DaVinciFailure
+  | DaVinciUserView;
 
 /** Builds the DaVinci shape from the one internal result (docs/connector-service.md#davinci-output). */
 export function toDaVinciEnvelope<P extends Record<string, unknown>>(
   result: CapabilityResult<P>,
 ): DaVinciEnvelope<P> {
-  return result.ok ? davinciSuccess(result) : davinciFailure(result);
+  if (!result.ok) return davinciFailure(result);
+  if (result.userView) {
+    const view: DaVinciUserView = { action: "sendUserView", payload: { ...result.userView } };
+    if (result.warnings) view.warnings = result.warnings;
+    return view;
+  }
+  return davinciSuccess(result);
 }
 
 function davinciSuccess<P extends Record<string, unknown>>(result: CapabilitySuccess<P>): DaVinciSuccess<P> {

@@ -16,6 +16,16 @@ export interface CapabilityDescription extends CapabilitySummary {
   properties: Record<string, PropertyUi>;
   errors: Record<string, string>;
   examples: unknown[];
+  /** For a capability that shows a screen: the view's schema and what its continuation takes. */
+  userView?: UserViewDescription;
+}
+
+/** The screen of a user-view capability and its continuation (docs/connector-capabilities.md#user-views). */
+export interface UserViewDescription {
+  id: string;
+  viewSchema: TObject;
+  submissionSchema: TObject;
+  submissionExamples: unknown[];
 }
 
 /** A Swimlane action as `list` shows it. */
@@ -53,7 +63,7 @@ export interface ActionDescription extends ActionSummary {
  * (docs/connector-service.md#describe-projection).
  */
 export function describeCapability(capability: AnyCapabilityDefinition): CapabilityDescription {
-  return {
+  const description: CapabilityDescription = {
     ...summarizeCapability(capability),
     inputSchema: capability.input,
     outputSchema: capability.output,
@@ -61,6 +71,16 @@ export function describeCapability(capability: AnyCapabilityDefinition): Capabil
     errors: capability.errors,
     examples: capability.examples,
   };
+  const view = capability.userView;
+  if (view) {
+    description.userView = {
+      id: view.id,
+      viewSchema: view.view,
+      submissionSchema: view.submission,
+      submissionExamples: view.examples,
+    };
+  }
+  return description;
 }
 
 export function summarizeCapability({ id, title, description }: AnyCapabilityDefinition): CapabilitySummary {

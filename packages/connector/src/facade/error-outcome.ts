@@ -5,6 +5,7 @@ import type { CapabilityFailure } from "../capabilities/kit/result.js";
 import { PingOneConfigurationError } from "../config/configuration-error.js";
 import { ConnectorError } from "../errors/connector-error.js";
 import { PingOneError } from "../errors/pingone-error.js";
+import type { NoContinuationError } from "./no-continuation-error.js";
 import type { UnknownCapabilityError } from "./unknown-capability-error.js";
 
 /** The CLI's exit codes (docs/connector-service.md#exit-codes). */
@@ -22,10 +23,11 @@ export interface ErrorOutcome {
 export type FacadeError = RefusalError | CapabilityError | PingOneError;
 
 /** A call refused before it ran: the caller's mistake (wrong name, wrong input). */
-type RefusalError = UnknownCapabilityError | UnknownActionError | ActionInputError;
+type RefusalError = UnknownCapabilityError | NoContinuationError | UnknownActionError | ActionInputError;
 
 const REFUSALS: Record<RefusalError["code"], ErrorOutcome> = {
   unknownCapability: { exitCode: EXIT.usage, httpStatus: 404 },
+  noContinuation: { exitCode: EXIT.usage, httpStatus: 404 },
   unknownAction: { exitCode: EXIT.usage, httpStatus: 404 },
   invalidInput: { exitCode: EXIT.usage, httpStatus: 400 },
 };

@@ -63,7 +63,15 @@ const CONNECTION_PROPERTIES: Record<string, ManifestProperty> = {
     type: "string",
     required: false,
     secure: true,
-    info: 'Optional, for Migrate User through Gateway and Update User through Gateway: JSON keyed by gateway ID, e.g. {"<gatewayId>": {"url": "ldaps://ds.example.com:636", "bindDn": "uid=pingone,dc=example,dc=com", "bindPassword": "..."}} (also tls.rejectUnauthorized, tls.ca, timeoutMs, connectTimeoutMs). PingOne does not let a worker application validate credentials through a gateway, so the connector reaches each directory itself.',
+    info: 'Optional, for Migrate User through Gateway, Update User through Gateway and Authenticate User via Kerberos: JSON keyed by gateway ID, e.g. {"<gatewayId>": {"url": "ldaps://ds.example.com:636", "bindDn": "uid=pingone,dc=example,dc=com", "bindPassword": "..."}} (also tls.rejectUnauthorized, tls.ca, timeoutMs, connectTimeoutMs). PingOne does not let a worker application validate credentials through a gateway, so the connector reaches each directory itself.',
+  },
+  kerberos: {
+    displayName: "Kerberos",
+    preferredControlType: "textArea",
+    type: "string",
+    required: false,
+    secure: true,
+    info: `Optional, for Authenticate User via Kerberos: JSON, e.g. {"keytab": "/etc/pingone-connector/http.keytab", "servicePrincipal": "HTTP/sso.example.com@EXAMPLE.COM"} (also acceptedRealms, userFilter, default "(uid=\${user})", and maxTokenLength). PingOne validates Kerberos tickets only inside its own sign-on flows, so the connector validates them itself with the keytab of the service principal browsers ask tickets for.`,
   },
 };
 
@@ -104,11 +112,17 @@ export function buildDaVinciManifest(
     flowSections: [{ name: "General", value: "general" }],
     properties,
     accountConfigView: {
-      items: ["envRegionInfo", "envId", "clientId", "clientSecret", "region", "gatewayDirectories"].map(
-        (propertyName) => ({
-          propertyName,
-        }),
-      ),
+      items: [
+        "envRegionInfo",
+        "envId",
+        "clientId",
+        "clientSecret",
+        "region",
+        "gatewayDirectories",
+        "kerberos",
+      ].map((propertyName) => ({
+        propertyName,
+      })),
     },
     capabilities: manifestCapabilities,
     manifestVersion: CONNECTOR_VERSION,
@@ -121,12 +135,21 @@ function toManifestCapability(
   input: Record<string, unknown>,
 ): Record<string, unknown> {
   const example = capability.examples[0];
+  const view = capability.userView;
   return {
     type: "action",
     title: capability.title,
     subTitle: capability.description,
-    respondToUser: false,
+    respondToUser: view !== undefined,
     apiEnabled: true,
+    // The item layout is inferred: the templates name userViews but publish none (docs/connector-service.md#davinci-manifest).
+    ...(view
+      ? {
+          userViews: [
+            { id: view.id, properties: plainSchema(view.view), submission: plainSchema(view.submission) },
+          ],
+        }
+      : {}),
     flowConfigView: { items: Object.keys(capability.properties).map((propertyName) => ({ propertyName })) },
     localizedErrors: { en: Object.fromEntries(Object.keys(capability.errors).map((key) => [key, ""])) },
     payloadInputSchema: {

@@ -19,6 +19,8 @@ const SECRET_KEYS = new Set(
     "recoveryCode",
     "verificationCode",
     "bindPassword",
+    "kerberosTicket",
+    "keytab",
   ].map((key) => key.toLowerCase()),
 );
 
@@ -75,7 +77,7 @@ export function scrubText(
       if (secret && out.includes(secret)) out = out.split(secret).join(REDACTED);
     }
   }
-  return out.replace(/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`);
+  return out.replace(/\b(Bearer|Basic|Negotiate)\s+[A-Za-z0-9._~+/=-]+/g, `$1 ${REDACTED}`);
 }
 
 /**

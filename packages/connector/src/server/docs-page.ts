@@ -1,3 +1,5 @@
+import { escapeHtml } from "./html.js";
+
 /**
  * A self-contained HTML reference rendered from the OpenAPI document: no script, no external
  * assets, so it works offline and behind strict content security policies.
@@ -75,8 +77,4 @@ function inlineText(text: string): string {
 
 function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, "-");
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -97,9 +97,13 @@ export function buildOpenApiDocument(
   const paths: Record<string, unknown> = {};
   for (const capability of capabilities) {
     paths[`/capabilities/${capability.id}`] = { post: capabilityOperation(capability) };
+    if (capability.userView) {
+      paths[`/capabilities/${capability.id}/continue`] = { post: continuationOperation(capability) };
+    }
   }
   for (const action of actions) paths[`/actions/${action.name}`] = { post: actionOperation(action) };
   Object.assign(paths, servicePaths());
+  paths["/sign-on/kerberos"] = { get: kerberosSignOnOperation() };
   return {
     openapi: "3.1.0",
     info: {
@@ -113,10 +117,28 @@ export function buildOpenApiDocument(
     security: [{ apiKey: [] }],
     paths,
     components: {
-      securitySchemes: { apiKey: { type: "http", scheme: "bearer" } },
+      securitySchemes: {
+        apiKey: { type: "http", scheme: "bearer" },
+        negotiate: { type: "http", scheme: "negotiate" },
+      },
       schemas: { Error: ERROR_SCHEMA, Warnings: WARNINGS_SCHEMA },
     },
   };
+}
+
+const DRY_RUN_PARAMETER = {
+  name: "dryRun",
+  in: "query",
+  required: false,
+  schema: { type: "boolean" },
+  description:
+    "Return the PingOne requests the call would make, without sending them (`{ dryRun, capability, complete, requests, warnings, pendingOn?, error? }`)",
+};
+
+function errorKeys(capability: AnyCapabilityDefinition): string {
+  return Object.entries(capability.errors)
+    .map(([key, meaning]) => `\`${key}\` (${meaning})`)
+    .join(", ");
 }
 
 function capabilityOperation(capability: AnyCapabilityDefinition) {
@@ -124,20 +146,9 @@ function capabilityOperation(capability: AnyCapabilityDefinition) {
   return {
     operationId: capability.id,
     summary: capability.title,
-    description: `${capability.description}\n\nError keys: ${Object.entries(capability.errors)
-      .map(([key, meaning]) => `\`${key}\` (${meaning})`)
-      .join(", ")}.`,
+    description: `${capability.description}\n\nError keys: ${errorKeys(capability)}.`,
     tags: ["DaVinci capabilities"],
-    parameters: [
-      {
-        name: "dryRun",
-        in: "query",
-        required: false,
-        schema: { type: "boolean" },
-        description:
-          "Return the PingOne requests the call would make, without sending them (`{ dryRun, capability, complete, requests, warnings, pendingOn?, error? }`)",
-      },
-    ],
+    parameters: [DRY_RUN_PARAMETER],
     requestBody: {
       required: true,
       content: {
@@ -155,6 +166,62 @@ function capabilityOperation(capability: AnyCapabilityDefinition) {
 }
 
 function capabilityResponses(capability: AnyCapabilityDefinition) {
+  const view = capability.userView;
+  if (!view) return outputResponses(capability);
+  return {
+    ...outputResponses(capability),
+    "200": {
+      description: `The screen to show (DaVinci sendUserView); POST the person's submission to /capabilities/${capability.id}/continue`,
+      content: {
+        "application/json": {
+          schema: {
+            type: "object",
+            required: ["action", "payload"],
+            properties: {
+              action: { const: "sendUserView" },
+              payload: {
+                type: "object",
+                required: ["id", "properties"],
+                properties: { id: { const: view.id }, properties: plainSchema(view.view) },
+              },
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+/** `POST /capabilities/{id}/continue`: a user-view capability's continuation (DaVinci `<id>_continue`). */
+function continuationOperation(capability: AnyCapabilityDefinition) {
+  const view = capability.userView!;
+  const submission = plainSchema(view.submission);
+  return {
+    operationId: `${capability.id}_continue`,
+    summary: `${capability.title}: the person's submission`,
+    description: `Continues ${capability.id} with what the person submitted to its screen, and answers the capability's result.\n\nError keys: ${errorKeys(capability)}.`,
+    tags: ["DaVinci capabilities"],
+    parameters: [DRY_RUN_PARAMETER],
+    requestBody: {
+      required: true,
+      content: {
+        "application/json": {
+          // Flat or as DaVinci sends it to <id>_continue.
+          schema: {
+            oneOf: [
+              submission,
+              { type: "object", required: ["parameters"], properties: { parameters: submission } },
+            ],
+          },
+          ...(view.examples[0] === undefined ? {} : { example: view.examples[0] }),
+        },
+      },
+    },
+    responses: outputResponses(capability),
+  };
+}
+
+function outputResponses(capability: AnyCapabilityDefinition) {
   return {
     "200": {
       description: "The capability succeeded",
@@ -217,6 +284,67 @@ function actionOperation(action: ActionDefinition) {
   };
 }
 
+/**
+ * The page for people (docs/connector-service.md#sign-on-page): no API key, and served only when
+ * the service runs with `--sign-on-form`.
+ */
+function signOnPath() {
+  const page = { "text/html": {}, "application/json": {} };
+  return {
+    get: {
+      operationId: "signOnPage",
+      summary: "The sign-on page (served only with --sign-on-form; no key)",
+      description:
+        "The PingOne form with its theme as HTML, with a CSRF token bound to the `pingone_sign_on` cookie. `Accept: application/json` gives `{ userView, csrfToken }` instead.",
+      tags: ["Sign-on page"],
+      security: [],
+      responses: {
+        "200": { description: "The form", content: page },
+        "503": { description: "The form or theme cannot be read from PingOne", content: page },
+      },
+    },
+    post: {
+      operationId: "signOnSubmit",
+      summary: "Submit the sign-on form (served only with --sign-on-form; no key)",
+      description:
+        "Fields `csrf`, `username`, `password`, `buttonValue`. The outcome: a page, `{ outcome, method, buttonValue, user, passwordStatus, signedOutcome }` for `Accept: application/json`, or a 303 to the return URL with `signOnOutcome`. Failures show the form again with `passwordNotValid` (wrong password, unknown, disabled or passwordless user alike), `passwordLockedOut`, `invalidInput`, `requestLimited` or `unavailable`.",
+      tags: ["Sign-on page"],
+      security: [],
+      requestBody: {
+        required: true,
+        content: {
+          "application/x-www-form-urlencoded": {
+            schema: {
+              type: "object",
+              required: ["csrf"],
+              properties: {
+                csrf: { type: "string" },
+                username: { type: "string" },
+                password: { type: "string", format: "password" },
+                buttonValue: { type: "string", default: "submit" },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        "200": { description: "Signed on, or another button pressed", content: page },
+        "303": { description: "To the return URL, with the signed outcome in `signOnOutcome`" },
+        "400": { description: "Not signed on: the form again, with the reason", content: page },
+        "403": {
+          description:
+            "The CSRF token is missing, expired, of another cookie, or the request came from another site",
+          content: page,
+        },
+        "413": { description: "The fields exceed 16 KiB" },
+        "415": { description: "Not application/x-www-form-urlencoded" },
+        "429": { description: "PingOne is rate-limiting sign-ons", content: page },
+        "503": { description: "PingOne could not be reached", content: page },
+      },
+    },
+  };
+}
+
 /** The catalog, health and metrics routes (the document and the page do not describe themselves). */
 function servicePaths() {
   return {
@@ -231,6 +359,7 @@ function servicePaths() {
         },
       },
     },
+    "/sign-on": signOnPath(),
     "/healthz": {
       get: {
         operationId: "health",
@@ -261,6 +390,45 @@ function servicePaths() {
           "401": errorResponse("Missing or wrong API key"),
         },
       },
+    },
+  };
+}
+
+/** docs/connector-service.md#kerberos-sign-on */
+function kerberosSignOnOperation() {
+  const outcome = (description: string) => ({
+    description,
+    content: {
+      "application/json": { schema: { $ref: "#/components/schemas/Error" } },
+      "text/html": { schema: { type: "string" } },
+    },
+  });
+  return {
+    operationId: "kerberosSignOn",
+    summary:
+      "Kerberos sign-on (served only with --kerberos-sign-on; no key): kerberosAuthentication with the browser's SPNEGO token",
+    description:
+      "Without `Authorization: Negotiate <token>`, answers 401 with `WWW-Authenticate: Negotiate`, and a browser holding a Kerberos ticket for `HTTP/<this host>` retries with its token. The outcome is kerberosAuthentication's DaVinci result (JSON), or an HTML page when the client prefers `text/html`. The gateway, user type and `createUserIfNotFound` are the operator's (serve --kerberos-sign-on); the API key is not needed. Responses are `Cache-Control: no-store`.",
+    tags: ["Sign-on"],
+    security: [{ negotiate: [] }],
+    responses: {
+      "200": {
+        description: "Signed on: `output.user`, `output.kerberosPrincipal`, `output.userCreated`",
+        content: {
+          "application/json": { schema: { type: "object" } },
+          "text/html": { schema: { type: "string" } },
+        },
+      },
+      "401": {
+        ...outcome("kerberosTicketMissing (no token) or kerberosTicketInvalid (refused token)"),
+        headers: { "WWW-Authenticate": { schema: { type: "string", const: "Negotiate" } } },
+      },
+      "404": outcome(
+        "noUserMatch (the principal is under no selected user type, or has no PingOne user) or notFound (gateway, user type)",
+      ),
+      "409": outcome("multipleUserMatch: more than one directory entry matches the principal"),
+      "413": outcome("kerberosTicketInvalid: the token is over the size limit (its size in details)"),
+      "500": outcome("unexpectedError: the connector cannot validate tickets or reach the directory"),
     },
   };
 }

@@ -10,9 +10,12 @@ import { closeWhileDraining, drainGuard } from "./middleware/drain-guard.js";
 import { requestLog } from "./middleware/request-log.js";
 import { actionRoutes } from "./routes/actions.js";
 import { capabilityRoutes } from "./routes/capabilities.js";
+import { kerberosSignOnRoute } from "./routes/kerberos-sign-on.js";
 import { healthRoute, metricsRoute, referenceRoutes } from "./routes/meta.js";
+import { SIGN_ON_PATH, signOnRoutes } from "./routes/sign-on.js";
 import type { ServiceApp, ServiceEnv } from "./service-env.js";
 import { routeNotFound, unexpectedError } from "./service-error.js";
+import { resolveSignOnSettings, type SignOnSettings } from "./sign-on/sign-on-settings.js";
 
 export interface ServiceAppOptions {
   connector: Connector;
@@ -28,6 +31,10 @@ export interface ServiceAppOptions {
   lifecycle: ServiceLifecycle;
   /** `/docs` and `/openapi.json` without the key (loopback only: server/docs-access.ts). */
   publicReference?: boolean;
+  /** Mounts `GET /sign-on/kerberos` with this kerberosAuthentication input; off by default. */
+  kerberosSignOn?: { input: Readonly<Record<string, unknown>> };
+  /** The sign-on page for people (`serve --sign-on-form`); without it there is none. */
+  signOn?: SignOnSettings | undefined;
 }
 
 /**
@@ -43,11 +50,26 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   app.use(closeWhileDraining(lifecycle));
   healthRoute(app, lifecycle, new ConnectionHealth(connector));
   if (options.publicReference) referenceRoutes(app);
+  const guard = drainGuard(lifecycle, options.requestTimeoutMs ?? 60_000);
+  // People who sign on have no API key: the sign-on pages come before the key check. The
+  // Kerberos one reads the browser's Authorization header, which carries its token.
+  if (options.kerberosSignOn) {
+    kerberosSignOnRoute(app, {
+      connector,
+      metrics,
+      guard,
+      input: options.kerberosSignOn.input,
+      passwordSignOnPath: options.signOn ? SIGN_ON_PATH : undefined,
+    });
+  }
+  if (options.signOn) {
+    const settings = resolveSignOnSettings(options.signOn);
+    signOnRoutes(app, { connector, metrics, logger, guard, settings });
+  }
   if (options.apiKey !== undefined) app.use(apiKeyAuth(options.apiKey));
   app.use(limitBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   if (!options.publicReference) referenceRoutes(app);
   metricsRoute(app, metrics);
-  const guard = drainGuard(lifecycle, options.requestTimeoutMs ?? 60_000);
   capabilityRoutes(app, { connector, metrics, guard });
   actionRoutes(app, { connector, metrics, guard });
   app.notFound(routeNotFound);

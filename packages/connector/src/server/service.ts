@@ -2,13 +2,16 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Logger } from "../client/logger.js";
 import type { PingOneClientOptions } from "../client/pingone-client.js";
-import type { ConnectionSettings, ResolvedConnection } from "../config/connection.js";
+import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "../config/connection.js";
 import { type Connector, createConnector } from "../connector.js";
+import { loadGssapiBinding } from "../kerberos/kerberos-binding.js";
+import { KerberosSetupError } from "../kerberos/kerberos-errors.js";
 import { isLoopbackHost, referencePagesArePublic } from "./docs-access.js";
 import { ServiceLifecycle } from "./lifecycle.js";
 import { ServiceMetrics } from "./metrics.js";
 import { createServiceApp } from "./service-app.js";
 import type { ServiceApp } from "./service-env.js";
+import { type SignOnSettings, signOnSettingsProblem } from "./sign-on/sign-on-settings.js";
 
 export interface ServiceOptions {
   connection: ConnectionSettings | ResolvedConnection;
@@ -23,6 +26,13 @@ export interface ServiceOptions {
   /** Longest wait for in-flight calls on shutdown. Default 30 s. */
   shutdownGraceMs?: number;
   client?: Omit<PingOneClientOptions, "logger" | "events">;
+  /** Serve the sign-on page at `/sign-on`, with no API key (docs/connector-service.md#sign-on-page). */
+  signOn?: SignOnSettings;
+  /**
+   * Serves `GET /sign-on/kerberos` (HTTP Negotiate), running kerberosAuthentication with this
+   * input and the browser's token; needs the connection's `kerberos` settings. Off by default.
+   */
+  kerberosSignOn?: { input: Readonly<Record<string, unknown>> };
 }
 
 export interface RunningService {
@@ -45,6 +55,9 @@ export class ServiceStartError extends Error {
 export async function startService(options: ServiceOptions): Promise<RunningService> {
   const host = options.host ?? "127.0.0.1";
   checkAuthentication(options, host);
+  const maxHeaderSize = options.kerberosSignOn ? checkKerberosSignOn(options) : undefined;
+  const signOnProblem = options.signOn && signOnSettingsProblem(options.signOn);
+  if (signOnProblem) throw new ServiceStartError(signOnProblem);
   const metrics = new ServiceMetrics();
   const connector = createConnector(options.connection, {
     client: {
@@ -66,8 +79,10 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     requestTimeoutMs: options.requestTimeoutMs,
     lifecycle,
     publicReference: referencePagesArePublic(host),
+    kerberosSignOn: options.kerberosSignOn,
+    signOn: options.signOn,
   });
-  const server = await listen(app, options.port ?? 4700, host);
+  const server = await listen(app, options.port ?? 4700, host, maxHeaderSize);
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   let stopping: Promise<void> | undefined;
@@ -104,11 +119,53 @@ function checkAuthentication(options: ServiceOptions, host: string): void {
   options.logger.warn({ host }, "API key check is OFF (--insecure-no-auth); loopback only");
 }
 
+/**
+ * Kerberos sign-on must work from the first request, so its settings are checked at start: the
+ * capability input, the connection's kerberos settings and the native addon. Returns the header
+ * size the server must accept for the largest token allowed (Node's default is 16 KiB).
+ */
+function checkKerberosSignOn(options: ServiceOptions): number {
+  const { input } = options.kerberosSignOn!;
+  if (Object.hasOwn(input, "kerberosTicket")) {
+    throw new ServiceStartError(
+      "Kerberos sign-on input: kerberosTicket comes from each browser, not the input",
+    );
+  }
+  const { valid, problems } = createConnector({}).validate("kerberosAuthentication", input);
+  if (!valid) {
+    throw new ServiceStartError(
+      `Kerberos sign-on input: ${problems.map((p) => `${p.path} ${p.message}`).join("; ")}`,
+    );
+  }
+  const connection =
+    "tokenUrl" in options.connection && typeof options.connection.tokenUrl === "string"
+      ? (options.connection as ResolvedConnection)
+      : resolveConnection(options.connection as ConnectionSettings);
+  if (!connection.kerberos) {
+    throw new ServiceStartError(
+      "Kerberos sign-on needs the connection's kerberos settings: kerberos.keytab and kerberos.servicePrincipal (or PINGONE_KERBEROS_KEYTAB and PINGONE_KERBEROS_SERVICE_PRINCIPAL)",
+    );
+  }
+  try {
+    loadGssapiBinding();
+  } catch (error) {
+    if (error instanceof KerberosSetupError) throw new ServiceStartError(error.message);
+    throw error;
+  }
+  return connection.kerberos.maxTokenLength + KERBEROS_HEADER_ROOM;
+}
+
+/** Room for the request line and the other headers beside the largest Negotiate token. */
+const KERBEROS_HEADER_ROOM = 32 * 1024;
+
 type Server = ReturnType<typeof serve>;
 
-function listen(app: ServiceApp, port: number, hostname: string): Promise<Server> {
+function listen(app: ServiceApp, port: number, hostname: string, maxHeaderSize?: number): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port, hostname }, () => resolve(started));
+    const started = serve(
+      { fetch: app.fetch, port, hostname, ...(maxHeaderSize ? { serverOptions: { maxHeaderSize } } : {}) },
+      () => resolve(started),
+    );
     started.once("error", reject);
   });
 }

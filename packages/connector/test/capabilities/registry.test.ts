@@ -63,6 +63,21 @@ describe("the capability registry", () => {
     }
   });
 
+  it("accepts every user view's submission example, flat and as DaVinci's parameters", () => {
+    const withViews = CAPABILITIES.filter((capability) => capability.userView);
+    expect(withViews.map((capability) => capability.id)).toEqual(["singleFactorSignOn"]);
+    for (const capability of withViews) {
+      const view = capability.userView!;
+      expect(() => compileSchema(view.view)).not.toThrow();
+      expect(view.examples.length, capability.id).toBeGreaterThan(0);
+      for (const example of view.examples) {
+        const step = { input: view.submission };
+        expect(prepareInput(step, example, "parameters").problems, JSON.stringify(example)).toEqual([]);
+        expect(prepareInput(step, { parameters: example }, "parameters").problems).toEqual([]);
+      }
+    }
+  });
+
   it("has input and output schemas that are valid JSON Schema", () => {
     for (const capability of CAPABILITIES) {
       expect(() => compileSchema(capability.input)).not.toThrow();

@@ -31,6 +31,7 @@ describe("typed invoke", () => {
 
     const envelope = toDaVinciEnvelope(result);
     if ("error" in envelope) throw new Error(envelope.error.message);
+    if ("action" in envelope) throw new Error("userLookup answered a user view");
     expectTypeOf(envelope.output.matchedUser).toEqualTypeOf<UserLookupOutput["matchedUser"]>();
     expectTypeOf(envelope.output.statusCode).toEqualTypeOf<number>();
     expect(envelope.output.statusCode).toBe(200);

@@ -9,6 +9,7 @@ import {
   type EmulatorEnvironment,
   startEmulatorEnvironment,
 } from "../support/emulator-environment.js";
+import { createForm } from "../support/sign-on-setup.js";
 
 let env: EmulatorEnvironment;
 let dir: string;
@@ -37,7 +38,7 @@ describe("pingone-connector CLI", () => {
   it("prints help for the program and every subcommand", async () => {
     for (const args of [
       ["--help"],
-      ...["list", "describe", "validate", "invoke", "action"].map((c) => [c, "--help"]),
+      ...["list", "describe", "validate", "invoke", "action", "sign-on"].map((c) => [c, "--help"]),
     ]) {
       const run = await cli(args, {});
       expect(run.code, args.join(" ")).toBe(0);
@@ -71,12 +72,16 @@ describe("pingone-connector CLI", () => {
     expect(ids).toEqual(
       expect.arrayContaining(["userLookup", "checkPassword", "recoverPassword", "unlockUser"]),
     );
-    // The 27 earlier capabilities, the six agreement and theme ones and the two gateway ones, in the product's order.
-    expect(ids).toHaveLength(35);
+    // All 37 DaVinci capabilities of the 2025 product page, in its order.
+    expect(ids).toHaveLength(37);
     expect(ids.slice(ids.indexOf("deleteUserGroupMembership"), ids.indexOf("createGroup") + 1)).toEqual([
       "deleteUserGroupMembership",
       "migrateUserGateway",
       "createGroup",
+    ]);
+    expect(ids.slice(ids.indexOf("readGroupMembers") + 1, ids.indexOf("unlockUser"))).toEqual([
+      "kerberosAuthentication",
+      "singleFactorSignOn",
     ]);
     expect(ids.slice(-3)).toEqual(["unlockUser", "updateUserGateway", "readTheme"]);
     expect(table.stdout).toMatch(/^migrateUserGateway\s+Migrate User through Gateway$/m);
@@ -132,6 +137,31 @@ describe("pingone-connector CLI", () => {
       output: { user: { id: user.id }, statusCode: 200 },
     });
     expect(run.stdout + run.stderr).not.toContain(env.environment.clientSecret);
+  });
+
+  it("loads the kerberos native addon from the bundle for kerberosAuthentication (PINGONE_KERBEROS_*)", async () => {
+    const keytab = join(dir, "no-such.keytab");
+    const run = await cli(
+      [
+        "invoke",
+        "kerberosAuthentication",
+        "--input",
+        JSON.stringify({ gatewayId: "g", userTypeId: "t", kerberosTicket: "YIIBxw==" }),
+      ],
+      {
+        ...connectionEnv,
+        PINGONE_KERBEROS_KEYTAB: keytab,
+        PINGONE_KERBEROS_SERVICE_PRINCIPAL: "HTTP/localhost@EXAMPLE.COM",
+      },
+    );
+    expect(run.code).toBe(1);
+    const { error } = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+    // Past the addon's loading: the keytab is what is missing, and its path is not shown.
+    expect(error).toMatchObject({
+      code: "unexpectedError",
+      message: expect.stringContaining("cannot be read (ENOENT)"),
+    });
+    expect(run.stdout + run.stderr).not.toContain(keytab);
   });
 
   it("invokes with --connection @file in the Swimlane spelling, and prints the Swimlane envelope", async () => {
@@ -215,6 +245,55 @@ describe("pingone-connector CLI", () => {
     expect(report.requests[0].headers.authorization).toBe("Bearer [REDACTED]");
     expect(run.stdout).not.toContain("Dry-Run-Secret1");
     expect(run.stdout).not.toContain(env.environment.clientSecret);
+  });
+
+  it("invokes a user-view capability's two steps, and refuses --continue where there is nothing to continue", async () => {
+    const password = strongPassword();
+    const user = await createUserWithPassword(env.client, password);
+    const signedOn = await cli([
+      "invoke",
+      "singleFactorSignOn",
+      "--continue",
+      "--input",
+      JSON.stringify({ parameters: { username: user.username, password } }),
+    ]);
+    expect(signedOn.code).toBe(0);
+    expect(JSON.parse(signedOn.stdout)).toMatchObject({
+      eventName: "continue",
+      output: { buttonValue: "submit", user: { id: user.id }, passwordState: { status: "OK" } },
+    });
+    expect(signedOn.stdout).not.toContain(password);
+    const step1 = await cli([
+      "invoke",
+      "singleFactorSignOn",
+      "--input",
+      '{"singleFactorSignOnFormId":"7d3c1a4e-0b5f-4c2d-9e8a-1f2b3c4d5e6f"}',
+    ]);
+    expect(step1.code).toBe(1);
+    expect(JSON.parse(step1.stdout)).toMatchObject({ error: { code: "notFound" } });
+    const refused = await cli(["invoke", "readUser", "--continue", "--input", "{}"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("readUser shows no user view");
+  });
+
+  it("sign-on picks the environment's only form, and lists them when there is no single one", async () => {
+    const none = await cli(["sign-on", "--port", "0"]);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain("the environment has no form");
+    const forms = [await createForm(env.client), await createForm(env.client)];
+    const several = await cli(["sign-on", "--port", "0"]);
+    expect(several.code).toBe(2);
+    expect(several.stderr).toContain("the environment has 2 forms; choose one with --form <formId>");
+    for (const id of forms) expect(several.stderr).toContain(id);
+    const badReturn = await cli([
+      "sign-on",
+      "--form",
+      forms[0]!,
+      "--return-url",
+      "https://app.example.com/cb",
+    ]);
+    expect(badReturn.code).toBe(2);
+    expect(badReturn.stderr).toContain("PINGONE_CONNECTOR_SIGN_ON_SECRET");
   });
 
   it("runs Swimlane actions: exit 0 for a 2xx envelope, 1 for a 4xx envelope, 2 for invalid input", async () => {

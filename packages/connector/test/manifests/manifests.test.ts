@@ -41,10 +41,13 @@ describe("DaVinci manifest", () => {
       "clientSecret",
       "region",
       "gatewayDirectories",
+      "kerberos",
     ]);
     expect(manifest.properties.clientSecret!.secure).toBe(true);
     // It holds the bind passwords of the gateways' directories.
     expect(manifest.properties.gatewayDirectories!.secure).toBe(true);
+    // It names the keytab, which the connector never shows.
+    expect(manifest.properties.kerberos!.secure).toBe(true);
     expect(manifest.properties.region!.options!.map((o) => o.value)).toEqual([
       "NA",
       "EU",
@@ -72,6 +75,27 @@ describe("DaVinci manifest", () => {
       expect(entry.localOutputSchema.output.properties).toHaveProperty("statusCode");
       expect(entry.localOutputSchema.output.properties).toHaveProperty("headers");
     }
+  });
+
+  it("marks the capabilities that show a screen, with their view and submission schemas", () => {
+    const entries = manifest.capabilities as unknown as Record<
+      string,
+      {
+        respondToUser: boolean;
+        userViews?: { id: string; properties: unknown; submission: { properties: object } }[];
+      }
+    >;
+    expect(entries.singleFactorSignOn).toMatchObject({
+      respondToUser: true,
+      userViews: [{ id: "singleFactorSignOn", properties: { type: "object" } }],
+    });
+    expect(Object.keys(entries.singleFactorSignOn!.userViews![0]!.submission.properties)).toEqual([
+      "username",
+      "password",
+      "buttonValue",
+    ]);
+    expect(entries.checkPassword).toMatchObject({ respondToUser: false });
+    expect(entries.checkPassword).not.toHaveProperty("userViews");
   });
 
   it("has Input Schemas that accept every product-document input example", () => {

@@ -219,6 +219,10 @@ describe("HTTP service", () => {
     expect(Object.keys(openApi.paths)).toEqual(
       expect.arrayContaining(["/capabilities/readUser", "/actions/get_users", "/healthz"]),
     );
+    // Kerberos sign-on is documented, and off unless serve --kerberos-sign-on turns it on: behind the key, no route.
+    expect(openApi.paths).toHaveProperty("/sign-on/kerberos");
+    expect((await call("/sign-on/kerberos", { key: null })).status).toBe(401);
+    expect((await call("/sign-on/kerberos")).status).toBe(404);
     const docs = await call("/docs");
     expect(docs.headers.get("content-type")).toMatch(/text\/html/);
     const html = await docs.text();

@@ -3,7 +3,13 @@ import { expect } from "vitest";
 import { findCapability } from "../../src/capabilities/index.js";
 import type { PingOneClient } from "../../src/client/types.js";
 import type { Connector } from "../../src/connector.js";
-import { type DaVinciFailure, type DaVinciSuccess, toDaVinciEnvelope } from "../../src/envelopes/davinci.js";
+import {
+  type DaVinciEnvelope,
+  type DaVinciFailure,
+  type DaVinciSuccess,
+  type DaVinciUserView,
+  toDaVinciEnvelope,
+} from "../../src/envelopes/davinci.js";
 import { compileSchema } from "./schema-validator.js";
 
 /**
@@ -15,10 +21,48 @@ export async function invokeOk(
   id: string,
   input: unknown,
 ): Promise<DaVinciSuccess["output"]> {
+  return checkedOutput(id, toDaVinciEnvelope(await connector.invoke(id, input)));
+}
+
+/** Continues a user-view capability with a submission that must succeed; its output is checked as `invokeOk`'s. */
+export async function continueOk(
+  connector: Connector,
+  id: string,
+  submission: unknown,
+): Promise<DaVinciSuccess["output"]> {
+  return checkedOutput(id, toDaVinciEnvelope(await connector.continue(id, submission)));
+}
+
+/** Continues a user-view capability with a submission that must fail, and returns its DaVinci error. */
+export async function continueError(
+  connector: Connector,
+  id: string,
+  submission: unknown,
+): Promise<DaVinciFailure["error"]> {
+  const envelope = toDaVinciEnvelope(await connector.continue(id, submission));
+  if (!("error" in envelope))
+    throw new Error(`${id}_continue succeeded unexpectedly: ${JSON.stringify(envelope)}`);
+  return envelope.error;
+}
+
+/** Invokes a user-view capability that must answer its screen; the view is checked against its schema. */
+export async function invokeUserView(
+  connector: Connector,
+  id: string,
+  input: unknown,
+): Promise<DaVinciUserView["payload"]> {
   const envelope = toDaVinciEnvelope(await connector.invoke(id, input));
+  if (!("action" in envelope)) throw new Error(`${id} showed no user view: ${JSON.stringify(envelope)}`);
+  const validate = compileSchema(findCapability(id)!.userView!.view);
+  expect(validate(envelope.payload.properties), JSON.stringify(validate.errors)).toBe(true);
+  return envelope.payload;
+}
+
+function checkedOutput(id: string, envelope: DaVinciEnvelope): DaVinciSuccess["output"] {
   if ("error" in envelope) {
     throw new Error(`${id} failed: ${envelope.error.code} ${envelope.error.message}`);
   }
+  if ("action" in envelope) throw new Error(`${id} answered a user view where an output was expected`);
   expect(envelope.eventName).toBe("continue");
   const validate = compileSchema(findCapability(id)!.output);
   expect(validate(envelope.output), JSON.stringify(validate.errors)).toBe(true);
@@ -32,8 +76,7 @@ export async function invokeError(
   input: unknown,
 ): Promise<DaVinciFailure["error"]> {
   const envelope = toDaVinciEnvelope(await connector.invoke(id, input));
-  if (!("error" in envelope))
-    throw new Error(`${id} succeeded unexpectedly: ${JSON.stringify(envelope.output)}`);
+  if (!("error" in envelope)) throw new Error(`${id} succeeded unexpectedly: ${JSON.stringify(envelope)}`);
   return envelope.error;
 }
 

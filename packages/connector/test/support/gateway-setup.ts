@@ -33,12 +33,14 @@ export const DEFAULT_MAPPINGS = [
 
 /**
  * Creates an LDAP gateway through the PingOne API (setup, not the code under test) whose
- * directory is the given slapd, reached with its root DN.
+ * directory is the given slapd, reached with its root DN. With `kerberos`, the gateway has
+ * Kerberos on (a service account), as Authenticate User via Kerberos requires.
  */
 export async function createLdapGatewayViaApi(
   client: PingOneClient,
   slapd: Slapd,
   userTypes: TestUserType[],
+  options: { kerberos?: boolean } = {},
 ): Promise<TestGateway> {
   const response = await client.request<{ id: string; userTypes: { id: string; name: string }[] }>({
     method: "POST",
@@ -52,6 +54,14 @@ export async function createLdapGatewayViaApi(
       bindDN: slapd.bindDn,
       bindPassword: slapd.bindPassword,
       connectionSecurity: "None",
+      ...(options.kerberos
+        ? {
+            kerberos: {
+              serviceAccountUserPrincipalName: "svc-pingone@EXAMPLE.COM",
+              serviceAccountPassword: "svc-Kerberos-pw-1",
+            },
+          }
+        : {}),
       userTypes: userTypes.map((type) => ({
         name: type.name,
         searchBaseDn: type.searchBaseDn,

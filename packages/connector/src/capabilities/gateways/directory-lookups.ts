@@ -117,3 +117,28 @@ export async function findLinkedEntry(
     { httpResponseCode: 404 },
   );
 }
+
+/**
+ * The entry under the user type's `searchBaseDn` that `filter` (built with escaped values)
+ * matches, read with the attributes its mappings and correlation use. Undefined: none. Two or
+ * more are `multipleUserMatch`: nothing tells which one is the user.
+ */
+export async function findUniqueEntry(
+  ctx: CapabilityContext,
+  directory: ResolvedGatewayDirectory,
+  userType: GatewayUserType,
+  filter: string,
+): Promise<DirectoryEntry | undefined> {
+  const attributes = attributesToRead(userType, userType.newUserLookup);
+  const entries = await ctx.directories.withSession(directory, (session) =>
+    session.search(userType.searchBaseDn, filter, { attributes, limit: 2 }),
+  );
+  if (entries.length > 1) {
+    throw new CapabilityError(
+      "multipleUserMatch",
+      `More than one directory entry under ${userType.searchBaseDn} matches ${filter}; none was used`,
+      { httpResponseCode: 409 },
+    );
+  }
+  return entries[0];
+}

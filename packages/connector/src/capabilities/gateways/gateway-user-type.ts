@@ -27,6 +27,8 @@ export interface GatewayUserType {
   orderedCorrelationAttributes: readonly string[];
   /** Absent when migration is off for the user type. */
   newUserLookup: NewUserLookup | undefined;
+  /** The gateway has Kerberos on (its `kerberos` object is set, not `null`). */
+  gatewayKerberosEnabled: boolean;
 }
 
 /** `P/gateways/{gatewayId}` */
@@ -79,10 +81,15 @@ export function userTypeOf(
   const userTypes = Array.isArray(gateway.userTypes) ? (gateway.userTypes as unknown[]) : [];
   const found = userTypes.find((type) => isObject(type) && type.id === userTypeId);
   if (!isObject(found)) throw notFound(`Gateway ${gatewayId} has no user type "${userTypeId}"`);
-  return toUserType(gatewayId, found);
+  const kerberos = gateway.kerberos;
+  return toUserType(gatewayId, found, isObject(kerberos));
 }
 
-function toUserType(gatewayId: string, raw: Record<string, unknown>): GatewayUserType {
+function toUserType(
+  gatewayId: string,
+  raw: Record<string, unknown>,
+  gatewayKerberosEnabled: boolean,
+): GatewayUserType {
   const id = String(raw.id);
   const where = `user type ${id} of gateway ${gatewayId}`;
   const text = (value: unknown, field: string): string => {
@@ -100,6 +107,7 @@ function toUserType(gatewayId: string, raw: Record<string, unknown>): GatewayUse
       ? correlation.filter((name): name is string => typeof name === "string" && name !== "")
       : [],
     newUserLookup: undefined,
+    gatewayKerberosEnabled,
   };
   const lookup = raw.newUserLookup;
   if (isObject(lookup)) {

@@ -4,24 +4,16 @@ import type { DirectoryEntry } from "../../directory/directory-entry.js";
 import { PingOneError } from "../../errors/pingone-error.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext } from "../kit/context.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { passwordAction, readPasswordState } from "../kit/password-resource.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema } from "../kit/schema-helpers.js";
-import { scimEquals } from "../kit/scim-filter.js";
-import { userPath, usersPath } from "../kit/user-target.js";
-import { correlationAttributes, mapEntry } from "./attribute-mappings.js";
+import { userPath } from "../kit/user-target.js";
 import { checkCredentials } from "./directory-lookups.js";
 import { directoryFor } from "./gateway-directory.js";
-import {
-  type GatewayUserType,
-  misconfigured,
-  type NewUserLookup,
-  readGateway,
-  userTypeOf,
-} from "./gateway-user-type.js";
+import { findUserByUsername, importGatewayUser, mapUser } from "./gateway-user-import.js";
+import { type GatewayUserType, type NewUserLookup, readGateway, userTypeOf } from "./gateway-user-type.js";
 
-const IMPORT = "application/vnd.pingidentity.user.import+json";
 const SET = "application/vnd.pingidentity.password.set+json";
 
 /** One `{gatewayId, userTypeId}` pair of "Gateway User Type List" (`variableInputList`). */
@@ -145,41 +137,13 @@ async function migrate(
   entry: DirectoryEntry,
   password: string,
 ) {
-  const attributes = mapEntry(userType, lookup.attributeMappings, entry);
-  const username = attributes.username;
-  if (typeof username !== "string" || username === "") {
-    throw misconfigured(
-      `User type ${userType.id} of gateway ${userType.gatewayId} gives entry ${entry.dn} no username: newUserLookup.attributeMappings must map username from an attribute the entry has`,
-    );
-  }
-  const existing = await ctx.client.request<{ _embedded?: { users?: unknown[] } }>({
-    method: "GET",
-    path: usersPath(ctx),
-    query: { filter: scimEquals("username", username), limit: 1 },
-  });
-  if ((existing.body?._embedded?.users ?? []).length > 0) {
+  const mapped = mapUser(userType, lookup, entry);
+  const existing = await findUserByUsername(ctx, mapped.username);
+  if (existing.user) {
     // Migrated at an earlier sign-on (or provisioned otherwise): nothing to import.
-    return succeed({}, existing, { rawResponse: {} });
+    return succeed({}, existing.response, { rawResponse: {} });
   }
-  const imported = await ctx.client.request<Record<string, unknown>>({
-    method: "POST",
-    path: usersPath(ctx),
-    contentType: IMPORT,
-    body: {
-      ...attributes,
-      population: { id: lookup.populationId },
-      password: {
-        external: {
-          gateway: {
-            id: userType.gatewayId,
-            type: "LDAP",
-            userType: { id: userType.id },
-            correlationAttributes: correlationAttributes(userType, entry),
-          },
-        },
-      },
-    },
-  });
+  const imported = await importGatewayUser(ctx, userType, lookup, entry, mapped);
   const user = imported.body ?? {};
   const userId = String(user.id);
   const state =
@@ -242,5 +206,5 @@ function withPasswordState(user: Record<string, unknown>, state: unknown): Recor
   return { ...user, _embedded: { ...embedded, password: state } };
 }
 
-export type MigrateUserGatewayInput = Static<typeof migrateUserGateway.input>;
+export type MigrateUserGatewayInput = InputOf<typeof migrateUserGateway>;
 export type MigrateUserGatewayOutput = Static<typeof migrateUserGateway.output>;

@@ -1,7 +1,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { PingOneApiError } from "../../client/errors/api-error.js";
 import { CapabilityError } from "../kit/capability-error.js";
-import { defineCapability } from "../kit/definition.js";
+import { defineCapability, type InputOf } from "../kit/definition.js";
 import { escapeIdentifier } from "../kit/escape-identifier.js";
 import { succeed } from "../kit/result.js";
 import { outputSchema, stringEnum } from "../kit/schema-helpers.js";
@@ -113,5 +113,5 @@ export const updateUserGateway = defineCapability({
   },
 });
 
-export type UpdateUserGatewayInput = Static<typeof updateUserGateway.input>;
+export type UpdateUserGatewayInput = InputOf<typeof updateUserGateway>;
 export type UpdateUserGatewayOutput = Static<typeof updateUserGateway.output>;

@@ -1,6 +1,7 @@
 import type { PingOneApiError } from "../../client/errors/api-error.js";
 import type { ApiResponse } from "../../client/types.js";
 import { ConnectorError } from "../../errors/connector-error.js";
+import type { FailureDetail } from "./result.js";
 
 /** The parts of a PingOne answer a failure keeps. */
 export type DecidingResponse = Pick<ApiResponse, "status" | "statusText" | "headers" | "body">;
@@ -16,17 +17,25 @@ export class CapabilityError extends ConnectorError {
   readonly httpResponseCode: number;
   readonly apiError: PingOneApiError | undefined;
   readonly response: DecidingResponse | undefined;
+  /** What the connector found, for a failure with no PingOne response behind it (the size of an oversized token). */
+  readonly details: FailureDetail[];
 
   constructor(
     code: string,
     message: string,
-    options: { httpResponseCode?: number; apiError?: PingOneApiError; response?: DecidingResponse } = {},
+    options: {
+      httpResponseCode?: number;
+      apiError?: PingOneApiError;
+      response?: DecidingResponse;
+      details?: FailureDetail[];
+    } = {},
   ) {
     super(message);
     this.name = "CapabilityError";
     this.code = code;
     this.apiError = options.apiError;
     this.response = options.response;
+    this.details = options.details ?? [];
     this.httpResponseCode = options.httpResponseCode ?? options.apiError?.status ?? 400;
   }
 }

@@ -4,6 +4,8 @@ import type { ResolvedGatewayDirectory } from "../../config/gateway-directories.
 import { type GatewayDirectories, NO_GATEWAY_DIRECTORIES } from "../../directory/gateway-directories.js";
 import type { DirectorySession } from "../../directory/ldap-session.js";
 import { RecordingPingOneClient } from "../../dry-run/recording-client.js";
+import { KerberosSetupError } from "../../kerberos/kerberos-errors.js";
+import type { SpnegoAcceptor } from "../../kerberos/spnego-acceptor.js";
 
 /**
  * A PingOne call as a handler writes it. Mark the call after which the handler only reshapes
@@ -50,16 +52,35 @@ export interface CapabilityContext {
   transactionId: string;
   /** The environment the calls are made in (the worker app's). */
   environmentId: string;
+  /**
+   * Validates SPNEGO tokens with the connector's Kerberos settings (kerberosAuthentication).
+   * Throws a `KerberosSetupError` when none are set, a `PingOneConfigurationError` when they are wrong.
+   */
+  kerberos(): SpnegoAcceptor;
 }
+
+/** What a run may be given besides its client. */
+export interface ContextOptions {
+  signal?: AbortSignal;
+  /** `X-Ping-External-Transaction-Id` for every call of the run; a fresh UUID by default. */
+  transactionId?: string;
+  /** The directories behind LDAP gateways; none by default (gateway capabilities then fail). */
+  directories?: GatewayDirectories;
+  /** The connector's SPNEGO acceptor, created on first use; none by default. */
+  kerberos?: () => SpnegoAcceptor | undefined;
+}
+
+const NO_KERBEROS = (): never => {
+  throw new KerberosSetupError(
+    "Kerberos ticket validation is not configured: set the connection's kerberos.keytab and kerberos.servicePrincipal (or PINGONE_KERBEROS_KEYTAB and PINGONE_KERBEROS_SERVICE_PRINCIPAL)",
+  );
+};
 
 /**
  * The context of one run: one transaction id (a fresh UUID unless given) and one abort signal for
  * all its calls, directory sessions included.
  */
-export function contextFor(
-  client: PingOneClient,
-  options: { signal?: AbortSignal; transactionId?: string; directories?: GatewayDirectories },
-): CapabilityContext {
+export function contextFor(client: PingOneClient, options: ContextOptions): CapabilityContext {
   const transactionId = options.transactionId ?? randomUUID();
   const { signal } = options;
   const directories = options.directories ?? NO_GATEWAY_DIRECTORIES;
@@ -81,5 +102,6 @@ export function contextFor(
     },
     transactionId,
     environmentId: client.environmentId,
+    kerberos: () => options.kerberos?.() ?? NO_KERBEROS(),
   };
 }

@@ -2,6 +2,7 @@ import { type Static, type TObject, type TProperties, Type } from "@sinclair/typ
 import type { CapabilityContext } from "./context.js";
 import { DEFAULT_ERRORS } from "./error-keys.js";
 import type { CapabilityResult } from "./result.js";
+import type { UserViewStep } from "./user-view.js";
 
 /** DaVinci UI controls (`preferredControlType`) used by the PingOne connector's properties. */
 export type ControlType =
@@ -68,7 +69,10 @@ export interface CapabilityDefinition<
   acceptLegacy?(input: Record<string, unknown>): Record<string, unknown>;
   /** The legacy names `acceptLegacy` reads: known names, never reported as ignored. */
   legacyNames: readonly string[];
+  /** Its first step's handler; for a user-view capability it answers the screen (`showUserView`). */
   handler(input: In, ctx: CapabilityContext): Promise<CapabilityResult>;
+  /** Present when the capability shows a screen: the step the person's submission continues. */
+  userView?: UserViewStep;
 }
 
 /**
@@ -131,6 +135,7 @@ export interface CapabilitySpec<
   P extends TProperties,
   F extends readonly CapabilityFragment[],
   O extends TObject,
+  S extends TObject = TObject,
 > {
   id: string;
   title: string;
@@ -148,6 +153,8 @@ export interface CapabilitySpec<
   /** Its own legacy names; its rewrite runs after the fragments' own. */
   legacy?: LegacyNames;
   handler(input: SpecInput<P, F>, ctx: CapabilityContext): Promise<CapabilityResult>;
+  /** For a capability that shows a screen: its view and the step that takes the submission. */
+  userView?: UserViewStep<S>;
 }
 
 /**
@@ -159,7 +166,8 @@ export function defineCapability<
   const F extends readonly CapabilityFragment[] = [],
   P extends TProperties = Record<never, never>,
   O extends TObject = TObject,
->(spec: CapabilitySpec<P, F, O>): CapabilityDefinition<AssembledInput<P, F>, O, SpecInput<P, F>> {
+  S extends TObject = TObject,
+>(spec: CapabilitySpec<P, F, O, S>): CapabilityDefinition<AssembledInput<P, F>, O, SpecInput<P, F>> {
   const fragments: readonly CapabilityFragment[] = spec.uses ?? [];
   const own = { input: spec.input ?? {}, properties: spec.properties ?? {} };
   const parts = [
@@ -179,6 +187,7 @@ export function defineCapability<
     legacyNames: [],
     handler: spec.handler,
   };
+  if (spec.userView) definition.userView = spec.userView as unknown as UserViewStep;
   const legacy = [...fragments.map((fragment) => fragment.legacy), spec.legacy].filter(
     (mapping) => mapping !== undefined,
   );

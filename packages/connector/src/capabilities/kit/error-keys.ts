@@ -101,6 +101,7 @@ export function failureFromError(error: unknown): CapabilityFailure {
     }
     const failure = connectorFailure(error.code, error.message, error.httpResponseCode);
     if (error.response) failure.response = toOutcome(error.response);
+    failure.details = error.details;
     return failure;
   }
   if (error instanceof PingOneApiError) return failureFromApiError(error);

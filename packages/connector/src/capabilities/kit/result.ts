@@ -34,6 +34,19 @@ export interface CapabilitySuccess<P extends Record<string, unknown> = Record<st
   includeRawResponse?: boolean;
   /** The input properties the capability ignored; absent when there are none. */
   warnings?: InputWarning[];
+  /**
+   * Set by the first step of a user-view capability: the screen to show. `output` is then empty,
+   * and the person's submission continues the capability (docs/connector-capabilities.md#user-views).
+   */
+  userView?: UserView;
+}
+
+/** A screen a capability asks its caller to show (DaVinci `sendUserView`). */
+export interface UserView {
+  /** The view's id, DaVinci's `payload.id`. */
+  id: string;
+  /** What the screen shows, as the capability's view schema describes it. */
+  properties: Record<string, unknown>;
 }
 
 export interface CapabilityFailure {

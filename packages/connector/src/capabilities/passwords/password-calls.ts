@@ -1,10 +1,11 @@
 import { PingOneApiError, type PingOneErrorDetail } from "../../client/errors/api-error.js";
+import type { ApiResponse } from "../../client/types.js";
 import { CapabilityError } from "../kit/capability-error.js";
 import type { CapabilityContext, CapabilityRequest } from "../kit/context.js";
 import { readPasswordState } from "../kit/password-resource.js";
 import { type CapabilityResult, succeed } from "../kit/result.js";
 import { normalizePasswordState } from "../kit/schemas/password-state.js";
-import { resolveUser, type UserTargetInput } from "../kit/user-target.js";
+import { type ResolvedUser, resolveUser, type UserTargetInput } from "../kit/user-target.js";
 
 /**
  * Turns a PingOne refusal of a password action into the capability's key, or leaves it to the
@@ -27,14 +28,26 @@ export async function passwordActionOnUser(
   action: (userId: string) => CapabilityRequest,
   classify: PasswordFailureRule,
 ): Promise<CapabilityResult> {
-  const { resource: user, id } = await resolveUser(ctx, target);
-  refuseDisabledUser(user);
+  const response = await passwordActionOn(ctx, await resolveUser(ctx, target), action, classify);
+  return succeed({ passwordState: normalizePasswordState(response.body) }, response);
+}
+
+/**
+ * The password action on a user already found: a disabled user is refused, the action is the
+ * last call, and its refusal is classified by `classify` (or left to the general key).
+ */
+export async function passwordActionOn(
+  ctx: CapabilityContext,
+  user: ResolvedUser,
+  action: (userId: string) => CapabilityRequest,
+  classify: PasswordFailureRule,
+): Promise<ApiResponse<Record<string, unknown>>> {
+  refuseDisabledUser(user.resource);
   try {
-    const response = await ctx.client.request<Record<string, unknown>>({ ...action(id), final: true });
-    return succeed({ passwordState: normalizePasswordState(response.body) }, response);
+    return await ctx.client.request<Record<string, unknown>>({ ...action(user.id), final: true });
   } catch (error) {
     if (!(error instanceof PingOneApiError)) throw error;
-    throw (await classify(ctx, error, user, id)) ?? error;
+    throw (await classify(ctx, error, user.resource, user.id)) ?? error;
   }
 }
 

@@ -1,6 +1,7 @@
 import { type Command, Option } from "commander";
 import { prepareInput } from "../../capabilities/kit/prepare-input.js";
 import type { CapabilityFailure } from "../../capabilities/kit/result.js";
+import type { Connector } from "../../connector.js";
 import { toDaVinciEnvelope } from "../../envelopes/davinci.js";
 import { toSwimlaneEnvelope } from "../../envelopes/swimlane.js";
 import { EXIT, failureOutcome } from "../../facade/error-outcome.js";
@@ -14,6 +15,7 @@ interface InvokeOptions extends PingOneCommandOptions {
   input: string;
   format: "davinci" | "swimlane";
   dryRun?: boolean;
+  continue?: boolean;
 }
 
 /**
@@ -43,24 +45,37 @@ export function registerInvokeCommand(
         .choices(["davinci", "swimlane"])
         .default("davinci"),
     )
-    .option("--dry-run", "print the HTTP requests the call would make, with secrets redacted; sends nothing");
+    .option("--dry-run", "print the HTTP requests the call would make, with secrets redacted; sends nothing")
+    .option(
+      "--continue",
+      "continue a user-view capability (singleFactorSignOn) with the person's submission as --input, flat or {parameters: {...}}",
+    );
   addPingOneOptions(command).action(async (id: string, options: InvokeOptions) => {
     const capability = capabilityOrUsageError(id);
     const input = await readJsonArgument(io, "--input", options.input);
+    const continuing = options.continue === true;
+    if (continuing && !capability.userView) {
+      throw new CliUsageError(`--continue: ${id} shows no user view, so it has nothing to continue`);
+    }
     // Input problems are reported before the connection is even looked at.
-    const { problems, warnings } = prepareInput(capability, input);
+    const { problems, warnings } = continuing
+      ? prepareInput({ input: capability.userView!.submission }, input, "parameters")
+      : prepareInput(capability, input);
     printWarnings(io, warnings);
     if (problems.length > 0) throw new CliUsageError(formatProblems(id, problems));
     const connector = await cliConnector(io, options);
+    const run = continuing
+      ? connector.continue.bind(connector)
+      : (connector.invoke as Connector["continue"]).bind(connector);
     try {
       if (options.dryRun) {
-        const report = await connector.invoke(id, input, { dryRun: true });
+        const report = await run(id, input, { dryRun: true });
         if (report.error?.code === "invalidInput") throw refusedInput(id, report.error);
         printJson(io, report);
         if (report.error) setExitCode(EXIT.failed);
         return;
       }
-      const result = await connector.invoke(id, input);
+      const result = await run(id, input);
       if (result.ok) {
         printJson(
           io,
