@@ -300,6 +300,10 @@ function signOnPath() {
       security: [],
       responses: {
         "200": { description: "The form", content: page },
+        "429": {
+          description: "PingOne rate-limited the form or theme read; with its Retry-After",
+          content: page,
+        },
         "503": { description: "The form or theme cannot be read from PingOne", content: page },
       },
     },

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import fc from "fast-check";
+import { type Kdc, startKdc } from "pingone-test-servers";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActionDefinition } from "../../src/actions/definition.js";
@@ -26,12 +27,18 @@ const RUNS_PER_TARGET = Number(process.env.FAST_CHECK_RUNS ?? 100);
 const API_KEY = "hostile-input-property-key";
 
 let env: EmulatorEnvironment;
+let kdc: Kdc;
 let service: RunningService;
 
 beforeAll(async () => {
-  env = await startEmulatorEnvironment();
+  // A deployment that offers kerberosAuthentication has a keytab: a real KDC's, so that hostile
+  // tickets meet the real acceptor (and are refused by it) instead of a missing setting.
+  [env, kdc] = await Promise.all([startEmulatorEnvironment(), startKdc()]);
   service = await startService({
-    connection: env.connection,
+    connection: {
+      ...env.connection,
+      kerberos: { keytab: kdc.keytabPath, servicePrincipal: kdc.servicePrincipal },
+    },
     logger: pino({ level: "silent" }),
     port: 0,
     apiKey: API_KEY,
@@ -42,6 +49,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await service?.shutdown();
   await env?.stop();
+  await kdc?.stop();
 });
 
 /** The user and group a target's inputs may name; each target gets its own, as deletes and lockouts change them. */
