@@ -21,15 +21,14 @@ export interface ServiceAppOptions {
   apiKey: string | undefined;
   /** Largest accepted request body. Default 1 MiB. */
   maxBodyBytes?: number;
-  /** A call still running after this is aborted and answered 504. Default 60 s. */
-  requestTimeoutMs?: number;
-  /** Shared with the server: while draining, new calls are refused with 503. */
+  /** Shared with the server: while draining, responses close their connection. */
   lifecycle: ServiceLifecycle;
 }
 
 /**
  * The connector's HTTP service: capabilities and actions over JSON, their OpenAPI document and
- * reference page, health and Prometheus metrics. It reads only the registries. Order matters:
+ * reference page, health and Prometheus metrics. It reads only the registries; the HTTP server
+ * (`http-server.ts`) gives each request its scope (deadline, drain admission, signal). Order matters:
  * the log sees every response, `/healthz` comes before the key check, the body limit before
  * any route reads a body (docs/connector-service.md#http-service).
  */
@@ -42,7 +41,7 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   if (options.apiKey !== undefined) app.use(apiKeyAuth(options.apiKey));
   app.use(limitBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   metaRoutes(app, metrics);
-  const guard = drainGuard(lifecycle, options.requestTimeoutMs ?? 60_000);
+  const guard = drainGuard();
   capabilityRoutes(app, { connector, metrics, guard });
   actionRoutes(app, { connector, metrics, guard });
   app.notFound(routeNotFound);

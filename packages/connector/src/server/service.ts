@@ -1,13 +1,14 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import type { Logger } from "../client/logger.js";
 import type { PingOneClientOptions } from "../client/pingone-client.js";
 import type { ConnectionSettings, ResolvedConnection } from "../config/connection.js";
 import { type Connector, createConnector } from "../connector.js";
+import { drain } from "./drain.js";
+import { createHttpServer } from "./http-server.js";
 import { ServiceLifecycle } from "./lifecycle.js";
 import { ServiceMetrics } from "./metrics.js";
 import { createServiceApp } from "./service-app.js";
-import type { ServiceApp } from "./service-env.js";
 
 export interface ServiceOptions {
   connection: ConnectionSettings | ResolvedConnection;
@@ -18,6 +19,7 @@ export interface ServiceOptions {
   apiKey?: string;
   insecureNoAuth?: boolean;
   maxBodyBytes?: number;
+  /** Each request's deadline, body and call included: 408 while the body arrives, 504 during the call. Default 60 s. */
   requestTimeoutMs?: number;
   /** Longest wait for in-flight calls on shutdown. Default 30 s. */
   shutdownGraceMs?: number;
@@ -64,15 +66,15 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     logger: options.logger,
     apiKey: options.apiKey || undefined,
     maxBodyBytes: options.maxBodyBytes,
-    requestTimeoutMs: options.requestTimeoutMs,
     lifecycle,
   });
-  const server = await listen(app, options.port ?? 4700, host);
+  const server = createHttpServer(app, { lifecycle, requestTimeoutMs: options.requestTimeoutMs ?? 60_000 });
+  await listen(server, options.port ?? 4700, host);
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   let stopping: Promise<void> | undefined;
   const shutdown = async () => {
-    await drain(server, lifecycle, options.shutdownGraceMs ?? 30_000);
+    await drain(server, lifecycle, { graceMs: options.shutdownGraceMs ?? 30_000, logger: options.logger });
     await connector.close();
   };
   return { url, connector, metrics, shutdown: () => (stopping ??= shutdown()) };
@@ -104,37 +106,12 @@ function checkAuthentication(options: ServiceOptions, host: string): void {
   options.logger.warn({ host }, "API key check is OFF (--insecure-no-auth); loopback only");
 }
 
-type Server = ReturnType<typeof serve>;
-
-function listen(app: ServiceApp, port: number, hostname: string): Promise<Server> {
-  return new Promise<Server>((resolve, reject) => {
-    const started = serve({ fetch: app.fetch, port, hostname }, () => resolve(started));
-    started.once("error", reject);
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
-}
-
-/**
- * Graceful shutdown (docs/connector-service.md#shutdown): stop accepting calls, let in-flight
- * ones finish within the grace period, then close the connections.
- */
-async function drain(server: Server, lifecycle: ServiceLifecycle, graceMs: number): Promise<void> {
-  lifecycle.draining = true;
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  await Promise.race([lifecycle.idle(), delay(graceMs)]);
-  // The last responses may still be flushing: close each connection once it turns idle,
-  // and cut what is left only after a short deadline.
-  const sweeper = setInterval(() => closeIdle(server), 25);
-  await Promise.race([closed, delay(5_000)]);
-  clearInterval(sweeper);
-  if ("closeAllConnections" in server) server.closeAllConnections();
-  await closed;
-}
-
-/** A timer that does not keep the process alive. */
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-function closeIdle(server: Server): void {
-  if ("closeIdleConnections" in server) server.closeIdleConnections();
 }

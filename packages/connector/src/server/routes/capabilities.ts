@@ -34,7 +34,7 @@ async function invokeCapability(
   { connector, metrics }: CallRouteOptions,
 ) {
   const id = c.req.param("id");
-  const input = await readJson(c.req.raw);
+  const input = await readJson(c);
   if (!input.ok) return c.json(input.error, 400);
   const signal = c.get("signal");
   try {
