@@ -24,7 +24,11 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       "skip the API key check (loopback hosts only); otherwise PINGONE_CONNECTOR_API_KEY is required",
     )
     .option("--max-body-bytes <bytes>", "largest request body accepted", "1048576")
-    .option("--request-timeout <ms>", "abort a call still running after this many milliseconds", "60000")
+    .option(
+      "--request-timeout <ms>",
+      "bound each request, body and call included: 408 while the body arrives, 504 once the call runs",
+      "60000",
+    )
     .addHelpText(
       "after",
       "\nEvery route but /healthz needs Authorization: Bearer <PINGONE_CONNECTOR_API_KEY>.\nLogs are JSON on stderr (LOG_LEVEL, default info).",
