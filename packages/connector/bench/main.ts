@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     }
     if (selected.has("service")) {
       log("service ...");
-      rows.push(...(await serviceThroughput(emulator, { calls: options.calls })));
+      rows.push(...(await serviceThroughput(emulator, options)));
     }
   } finally {
     await emulator.stop();

@@ -1,6 +1,7 @@
 /**
- * In-flight accounting for graceful shutdown: while draining, new calls are refused, and
- * `idle()` resolves once the last running call has finished.
+ * In-flight accounting for graceful shutdown: every request admitted before the drain is counted
+ * from its headers to the end of its response (`RequestScope`); while draining, later requests'
+ * calls are refused, and `idle()` resolves once the last admitted request is done.
  */
 export class ServiceLifecycle {
   draining = false;

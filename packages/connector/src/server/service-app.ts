@@ -25,9 +25,7 @@ export interface ServiceAppOptions {
   apiKey: string | undefined;
   /** Largest accepted request body. Default 1 MiB. */
   maxBodyBytes?: number;
-  /** A call still running after this is aborted and answered 504. Default 60 s. */
-  requestTimeoutMs?: number;
-  /** Shared with the server: while draining, new calls are refused with 503. */
+  /** Shared with the server: while draining, responses close their connection. */
   lifecycle: ServiceLifecycle;
   /** `/docs` and `/openapi.json` without the key (loopback only: server/docs-access.ts). */
   publicReference?: boolean;
@@ -39,7 +37,8 @@ export interface ServiceAppOptions {
 
 /**
  * The connector's HTTP service: capabilities and actions over JSON, their OpenAPI document and
- * reference page, health and Prometheus metrics. It reads only the registries. Order matters:
+ * reference page, health and Prometheus metrics. It reads only the registries; the HTTP server
+ * (`http-server.ts`) gives each request its scope (deadline, drain admission, signal). Order matters:
  * the log sees every response, `/healthz` comes before the key check, the body limit before
  * any route reads a body (docs/connector-service.md#http-service).
  */
@@ -50,7 +49,7 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   app.use(closeWhileDraining(lifecycle));
   healthRoute(app, lifecycle, new ConnectionHealth(connector));
   if (options.publicReference) referenceRoutes(app);
-  const guard = drainGuard(lifecycle, options.requestTimeoutMs ?? 60_000);
+  const guard = drainGuard();
   // People who sign on have no API key: the sign-on pages come before the key check. The
   // Kerberos one reads the browser's Authorization header, which carries its token.
   if (options.kerberosSignOn) {

@@ -1,5 +1,5 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
 import type { Logger } from "../client/logger.js";
 import type { PingOneClientOptions } from "../client/pingone-client.js";
 import { type ConnectionSettings, type ResolvedConnection, resolveConnection } from "../config/connection.js";
@@ -7,10 +7,11 @@ import { type Connector, createConnector } from "../connector.js";
 import { loadGssapiBinding } from "../kerberos/kerberos-binding.js";
 import { KerberosSetupError } from "../kerberos/kerberos-errors.js";
 import { isLoopbackHost, referencePagesArePublic } from "./docs-access.js";
+import { drain } from "./drain.js";
+import { createHttpServer } from "./http-server.js";
 import { ServiceLifecycle } from "./lifecycle.js";
 import { ServiceMetrics } from "./metrics.js";
 import { createServiceApp } from "./service-app.js";
-import type { ServiceApp } from "./service-env.js";
 import { type SignOnSettings, signOnSettingsProblem } from "./sign-on/sign-on-settings.js";
 
 export interface ServiceOptions {
@@ -22,6 +23,7 @@ export interface ServiceOptions {
   apiKey?: string;
   insecureNoAuth?: boolean;
   maxBodyBytes?: number;
+  /** Each request's deadline, body and call included: 408 while the body arrives, 504 during the call. Default 60 s. */
   requestTimeoutMs?: number;
   /** Longest wait for in-flight calls on shutdown. Default 30 s. */
   shutdownGraceMs?: number;
@@ -76,18 +78,22 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     logger: options.logger,
     apiKey: options.apiKey || undefined,
     maxBodyBytes: options.maxBodyBytes,
-    requestTimeoutMs: options.requestTimeoutMs,
     lifecycle,
     publicReference: referencePagesArePublic(host),
     kerberosSignOn: options.kerberosSignOn,
     signOn: options.signOn,
   });
-  const server = await listen(app, options.port ?? 4700, host, maxHeaderSize);
+  const server = createHttpServer(app, {
+    lifecycle,
+    requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
+    ...(maxHeaderSize ? { maxHeaderSize } : {}),
+  });
+  await listen(server, options.port ?? 4700, host);
   const address = server.address() as AddressInfo;
   const url = `http://${address.family === "IPv6" ? `[${address.address}]` : address.address}:${address.port}`;
   let stopping: Promise<void> | undefined;
   const shutdown = async () => {
-    await drain(server, lifecycle, options.shutdownGraceMs ?? 30_000);
+    await drain(server, lifecycle, { graceMs: options.shutdownGraceMs ?? 30_000, logger: options.logger });
     await connector.close();
   };
   return { url, connector, metrics, shutdown: () => (stopping ??= shutdown()) };
@@ -158,40 +164,12 @@ function checkKerberosSignOn(options: ServiceOptions): number {
 /** Room for the request line and the other headers beside the largest Negotiate token. */
 const KERBEROS_HEADER_ROOM = 32 * 1024;
 
-type Server = ReturnType<typeof serve>;
-
-function listen(app: ServiceApp, port: number, hostname: string, maxHeaderSize?: number): Promise<Server> {
-  return new Promise<Server>((resolve, reject) => {
-    const started = serve(
-      { fetch: app.fetch, port, hostname, ...(maxHeaderSize ? { serverOptions: { maxHeaderSize } } : {}) },
-      () => resolve(started),
-    );
-    started.once("error", reject);
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
-}
-
-/**
- * Graceful shutdown (docs/connector-service.md#shutdown): stop accepting calls, let in-flight
- * ones finish within the grace period, then close the connections.
- */
-async function drain(server: Server, lifecycle: ServiceLifecycle, graceMs: number): Promise<void> {
-  lifecycle.draining = true;
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  await Promise.race([lifecycle.idle(), delay(graceMs)]);
-  // The last responses may still be flushing: close each connection once it turns idle,
-  // and cut what is left only after a short deadline.
-  const sweeper = setInterval(() => closeIdle(server), 25);
-  await Promise.race([closed, delay(5_000)]);
-  clearInterval(sweeper);
-  if ("closeAllConnections" in server) server.closeAllConnections();
-  await closed;
-}
-
-/** A timer that does not keep the process alive. */
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-function closeIdle(server: Server): void {
-  if ("closeIdleConnections" in server) server.closeIdleConnections();
 }

@@ -32,7 +32,11 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       "skip the API key check (loopback hosts only); otherwise PINGONE_CONNECTOR_API_KEY is required",
     )
     .option("--max-body-bytes <bytes>", "largest request body accepted", "1048576")
-    .option("--request-timeout <ms>", "abort a call still running after this many milliseconds", "60000")
+    .option(
+      "--request-timeout <ms>",
+      "bound each request, body and call included: 408 while the body arrives, 504 once the call runs",
+      "60000",
+    )
     .option(
       "--kerberos-sign-on <json|@file>",
       "serve GET /sign-on/kerberos (HTTP Negotiate) with this kerberosAuthentication input (gatewayId, userTypeId, ...); needs the connection's kerberos settings",

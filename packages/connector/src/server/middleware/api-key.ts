@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from "node:crypto";
+import { hash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
 import { serviceError } from "../service-error.js";
 
@@ -7,27 +7,30 @@ import { serviceError } from "../service-error.js";
  * challenge (docs/connector-service.md#api-key).
  */
 export function apiKeyAuth(expected: string): MiddlewareHandler {
-  return async (c, next) => {
-    if (!apiKeyMatches(bearerKey(c.req.header("authorization")), expected)) {
-      c.header("WWW-Authenticate", 'Bearer realm="pingone-connector"');
-      return c.json(
-        serviceError("unauthorized", "Send Authorization: Bearer <PINGONE_CONNECTOR_API_KEY>"),
-        401,
-      );
-    }
-    await next();
+  const expectedDigest = sha256(expected);
+  // Not async: a plain function that returns next()'s promise costs one promise less per request.
+  return (c, next) => {
+    if (apiKeyMatches(bearerKey(c.req.header("authorization")), expectedDigest)) return next();
+    c.header("WWW-Authenticate", 'Bearer realm="pingone-connector"');
+    return Promise.resolve(
+      c.json(serviceError("unauthorized", "Send Authorization: Bearer <PINGONE_CONNECTOR_API_KEY>"), 401),
+    );
   };
 }
 
 /**
  * Compares a presented API key with the expected one in constant time. Both sides are hashed
- * first, so neither the length nor a common prefix of the key shows in the timing.
+ * (the expected one once, at start), so neither the length nor a common prefix of the key shows
+ * in the timing.
  */
-function apiKeyMatches(presented: string | undefined, expected: string): boolean {
+function apiKeyMatches(presented: string | undefined, expectedDigest: Buffer): boolean {
   if (presented === undefined) return false;
-  const a = createHash("sha256").update(presented).digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b);
+  return timingSafeEqual(sha256(presented), expectedDigest);
+}
+
+/** One-shot `crypto.hash`: no Hash object per request. */
+function sha256(text: string): Buffer {
+  return hash("sha256", text, "buffer");
 }
 
 /** Reads `Authorization: Bearer <key>`. */

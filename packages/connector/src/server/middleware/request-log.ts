@@ -7,6 +7,8 @@ import type { Logger } from "../../client/logger.js";
  */
 export function requestLog(logger: Logger): MiddlewareHandler {
   return async (c, next) => {
+    // pino drops the line anyway below `info`: skip the timing and the record too.
+    if (!logger.isLevelEnabled("info")) return next();
     const started = performance.now();
     await next();
     logger.info(

@@ -22,7 +22,7 @@ async function runAction(c: Context<ServiceEnv, "/actions/:name">, { connector, 
   if (!isSwimlaneEnvelopeStyle(style)) {
     return c.json(serviceError("invalidParameter", 'envelope must be "object" or "array"'), 400);
   }
-  const input = await readJson(c.req.raw);
+  const input = await readJson(c);
   if (!input.ok) return c.json(input.error, 400);
   const signal = c.get("signal");
   const started = performance.now();

@@ -40,7 +40,7 @@ async function invokeCapability(
   step: "invoke" | "continue",
 ) {
   const id = c.req.param("id");
-  const input = await readJson(c.req.raw);
+  const input = await readJson(c);
   if (!input.ok) return c.json(input.error, 400);
   const signal = c.get("signal");
   const run = step === "invoke" ? connector.invoke : connector.continue;
