@@ -24,7 +24,7 @@ export interface ServerProcess {
   freeze(): void;
   /** SIGCONT after freeze(). */
   thaw(): void;
-  /** SIGTERM, then SIGKILL after 5 s; resolves once the process has exited. Idempotent. */
+  /** SIGTERM, then SIGKILL after 5 s (at once when frozen); resolves once the process has exited. Idempotent. */
   stop(): Promise<void>;
 }
 
@@ -63,9 +63,16 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     });
   });
 
+  let frozen = false;
   const stop = async () => {
     if (exitStatus === undefined) {
-      child.kill("SIGCONT");
+      if (frozen) {
+        // A hung server that is taken down must not get to answer what it queued: a SIGCONT and
+        // a graceful SIGTERM let slapd finish its pending operations first.
+        child.kill("SIGKILL");
+        await exited;
+        return;
+      }
       child.kill("SIGTERM");
       const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
       await exited;
@@ -91,8 +98,14 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
   return {
     pid: child.pid!,
     output: () => output,
-    freeze: () => void child.kill("SIGSTOP"),
-    thaw: () => void child.kill("SIGCONT"),
+    freeze: () => {
+      frozen = true;
+      child.kill("SIGSTOP");
+    },
+    thaw: () => {
+      frozen = false;
+      child.kill("SIGCONT");
+    },
     stop,
   };
 }
