@@ -1,4 +1,5 @@
 import type { Dispatcher } from "undici";
+import { onAbort } from "./abort-subscriptions.js";
 import { decodeBody, utf8 } from "./response-body.js";
 import { type ClassifiedTransportFailure, classifyTransportFailure } from "./transport.js";
 
@@ -74,7 +75,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
   private chunks: Buffer[] = [];
   private bytes = 0;
   private limit = Number.POSITIVE_INFINITY;
-  private readonly onAbort: (() => void) | undefined;
+  private readonly unsubscribe: (() => void) | undefined;
 
   constructor(
     private readonly resolve: (response: RawResponse) => void,
@@ -83,11 +84,10 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
     private readonly signal: AbortSignal | undefined,
   ) {
     if (signal && !signal.aborted) {
-      this.onAbort = () => {
+      this.unsubscribe = onAbort(signal, () => {
         this.controller?.abort(signal.reason);
         this.onResponseError(undefined, signal.reason);
-      };
-      signal.addEventListener("abort", this.onAbort, { once: true });
+      });
     }
   }
 
@@ -167,7 +167,7 @@ class ExchangeHandler implements Dispatcher.DispatchHandler {
 
   private settle(): void {
     this.settled = true;
-    if (this.onAbort) this.signal!.removeEventListener("abort", this.onAbort);
+    this.unsubscribe?.();
   }
 }
 

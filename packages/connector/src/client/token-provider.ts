@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ResolvedConnection } from "../config/connection.js";
 import type { SecretRegistry } from "../redaction/redact.js";
+import { onAbort } from "./abort-subscriptions.js";
 import type { Clock } from "./clock.js";
 import { PingOneTokenError } from "./errors/token-error.js";
 import { PingOneTransportError } from "./errors/transport-error.js";
@@ -186,9 +187,8 @@ export class TokenProvider {
       });
     if (signal.aborted) return Promise.reject(aborted());
     return new Promise((resolve, reject) => {
-      const onAbort = () => reject(aborted());
-      signal.addEventListener("abort", onAbort, { once: true });
-      pending.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+      const unsubscribe = onAbort(signal, () => reject(aborted()));
+      pending.then(resolve, reject).finally(unsubscribe);
     });
   }
 }

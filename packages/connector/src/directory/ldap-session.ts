@@ -1,4 +1,5 @@
 import { Client, InvalidCredentialsError, NoSuchObjectError, ResultCodeError } from "ldapts";
+import { onAbort } from "../client/abort-subscriptions.js";
 import type { ResolvedGatewayDirectory } from "../config/gateway-directories.js";
 import type { DirectoryEntry } from "./directory-entry.js";
 import { DirectoryError, type DirectoryOperation } from "./directory-error.js";
@@ -83,13 +84,14 @@ export async function openDirectorySession(
     await client.unbind().catch(() => {});
   };
   // ldapts takes no signal: closing the connections rejects whatever is pending on them.
-  const onAbort = () => {
-    for (const client of [...clients]) void release(client);
-  };
   if (options.signal?.aborted) throw fail(options.signal.reason, "connect");
-  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const unsubscribe =
+    options.signal &&
+    onAbort(options.signal, () => {
+      for (const client of [...clients]) void release(client);
+    });
   const close = async () => {
-    options.signal?.removeEventListener("abort", onAbort);
+    unsubscribe?.();
     await Promise.all([...clients].map(release));
   };
 

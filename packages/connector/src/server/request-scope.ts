@@ -1,6 +1,6 @@
-import { getEventListeners } from "node:events";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Socket } from "node:net";
+import { isListenedTo } from "../client/abort-subscriptions.js";
 import type { ServiceLifecycle } from "./lifecycle.js";
 
 /** How reading a request body ended, when it did not end with the body. */
@@ -110,8 +110,7 @@ export class RequestScope {
    */
   #lendController(): void {
     const controller = this.#controller;
-    if (controller === undefined || controller.signal.aborted) return;
-    if (getEventListeners(controller.signal, "abort").length > 0) return;
+    if (controller === undefined || controller.signal.aborted || isListenedTo(controller.signal)) return;
     const { socket } = this.incoming;
     if (socket !== null && !socket.destroyed) spareControllers.set(socket, controller);
   }

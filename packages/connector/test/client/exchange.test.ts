@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { gzipSync } from "node:zlib";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -92,6 +93,27 @@ describe("HTTP exchange", () => {
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "ABORTED", outcomeUnknown: false, attempts: 1 });
     expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("serves many calls with one signal: listeners do not pile up, and its abort ends every call in flight", async () => {
+    fake.handlers.push(answer("GET", usersPath, { status: 200, body: {} }));
+    const client = connect();
+    const controller = new AbortController();
+    const { signal } = controller;
+    for (let i = 0; i < 50; i++) {
+      expect((await client.request({ method: "GET", path: usersPath.slice(3), signal })).status).toBe(200);
+    }
+    // At most one listener for the signal's lifetime, never one per exchange left behind.
+    expect(getEventListeners(signal, "abort").length).toBeLessThanOrEqual(1);
+
+    fake.handlers.unshift(answer("GET", usersPath, { status: 200, body: {}, delayMs: 3000 }));
+    const started = Date.now();
+    const inFlight = Array.from({ length: 20 }, () =>
+      client.request({ method: "GET", path: usersPath.slice(3), signal }).catch((e: unknown) => e),
+    );
+    setTimeout(() => controller.abort(), 100);
+    for (const outcome of await Promise.all(inFlight)) expect(outcome).toMatchObject({ code: "ABORTED" });
+    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it("keeps a shared token request going when the caller that started it gives up", async () => {
