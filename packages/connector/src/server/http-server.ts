@@ -1,5 +1,7 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { getRequestListener, type HttpBindings } from "@hono/node-server";
+import type { CallHandler } from "./calls/call-handler.js";
+import { matchCallRoute } from "./calls/call-route.js";
 import type { ServiceLifecycle } from "./lifecycle.js";
 import { RequestScope } from "./request-scope.js";
 import type { ServiceApp } from "./service-env.js";
@@ -24,17 +26,23 @@ const BACKSTOP_MS = 1_000;
  * The service's `node:http` server. Node parses the request and enforces the headers timeout
  * (a client that never finishes its headers is answered 408 and disconnected); each request then
  * gets a `RequestScope` whose timer covers its body and its call, so the whole request is bounded
- * (docs/connector-service.md#request-timeout), and Node's request timeout backs it up. `@hono/node-server`'s listener hands the app a
- * lightweight Request that stays unmaterialised as long as nobody touches its body or signal:
- * the body comes from Node's request through the scope instead.
+ * (docs/connector-service.md#request-timeout), and Node's request timeout backs it up. The call
+ * routes go to `calls`, on Node's request and response; every other request goes to the Hono
+ * app through `@hono/node-server`'s listener.
  */
-export function createHttpServer(app: ServiceApp, options: HttpServerOptions): Server {
+export function createHttpServer(app: ServiceApp, calls: CallHandler, options: HttpServerOptions): Server {
   const { lifecycle, requestTimeoutMs } = options;
-  const listener = getRequestListener((request, env) => {
+  const scopeOf = (incoming: IncomingMessage, outgoing: ServerResponse) =>
+    new RequestScope(incoming, outgoing, lifecycle, requestTimeoutMs);
+  const appListener = getRequestListener((request, env) => {
     const { incoming, outgoing } = env as HttpBindings;
-    const scope = new RequestScope(incoming, outgoing, lifecycle, requestTimeoutMs);
-    return app.fetch(request, { incoming, outgoing, scope });
+    return app.fetch(request, { incoming, outgoing, scope: scopeOf(incoming, outgoing) });
   });
+  const listener = (incoming: IncomingMessage, outgoing: ServerResponse) => {
+    const route = matchCallRoute(incoming.method, incoming.url);
+    if (route === undefined) return appListener(incoming, outgoing);
+    calls(route, incoming, outgoing, scopeOf(incoming, outgoing));
+  };
   const headersTimeout = Math.min(requestTimeoutMs, MAX_HEADERS_TIMEOUT_MS);
   return createServer(
     {

@@ -4,12 +4,10 @@ import type { Connector } from "../connector.js";
 import { ConnectionHealth } from "./connection-health.js";
 import type { ServiceLifecycle } from "./lifecycle.js";
 import type { ServiceMetrics } from "./metrics.js";
-import { apiKeyAuth } from "./middleware/api-key.js";
-import { DEFAULT_MAX_BODY_BYTES, limitBody } from "./middleware/body-limit.js";
+import { type ApiKeyCheck, apiKeyAuth } from "./middleware/api-key.js";
 import { closeWhileDraining, drainGuard } from "./middleware/drain-guard.js";
 import { requestLog } from "./middleware/request-log.js";
-import { actionRoutes } from "./routes/actions.js";
-import { capabilityRoutes } from "./routes/capabilities.js";
+import { catalogRoute } from "./routes/catalog.js";
 import { kerberosSignOnRoute } from "./routes/kerberos-sign-on.js";
 import { healthRoute, metricsRoute, referenceRoutes } from "./routes/meta.js";
 import { SIGN_ON_PATH, signOnRoutes } from "./routes/sign-on.js";
@@ -21,10 +19,8 @@ export interface ServiceAppOptions {
   connector: Connector;
   metrics: ServiceMetrics;
   logger: Logger;
-  /** The API key every route but `/healthz` requires; `undefined` only with --insecure-no-auth. */
-  apiKey: string | undefined;
-  /** Largest accepted request body. Default 1 MiB. */
-  maxBodyBytes?: number;
+  /** The API key check every route but `/healthz` and sign-on passes; `undefined` only with --insecure-no-auth. */
+  apiKey: ApiKeyCheck | undefined;
   /** Shared with the server: while draining, responses close their connection. */
   lifecycle: ServiceLifecycle;
   /** `/docs` and `/openapi.json` without the key (loopback only: server/docs-access.ts). */
@@ -36,11 +32,12 @@ export interface ServiceAppOptions {
 }
 
 /**
- * The connector's HTTP service: capabilities and actions over JSON, their OpenAPI document and
- * reference page, health and Prometheus metrics. It reads only the registries; the HTTP server
- * (`http-server.ts`) gives each request its scope (deadline, drain admission, signal). Order matters:
- * the log sees every response, `/healthz` comes before the key check, the body limit before
- * any route reads a body (docs/connector-service.md#http-service).
+ * The connector's HTTP service but its calls: the catalog, the OpenAPI document and reference
+ * page, health, Prometheus metrics and the sign-on pages. It reads only the registries; the
+ * HTTP server (`http-server.ts`) gives each request its scope (deadline, drain admission,
+ * signal) and serves the calls itself (`calls/call-handler.ts`), with the same key check, log
+ * and drain rules. Order matters: the log sees every response, `/healthz` and the sign-on pages
+ * come before the key check (docs/connector-service.md#http-service).
  */
 export function createServiceApp(options: ServiceAppOptions): ServiceApp {
   const { connector, metrics, logger, lifecycle } = options;
@@ -66,11 +63,9 @@ export function createServiceApp(options: ServiceAppOptions): ServiceApp {
     signOnRoutes(app, { connector, metrics, logger, guard, settings });
   }
   if (options.apiKey !== undefined) app.use(apiKeyAuth(options.apiKey));
-  app.use(limitBody(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES));
   if (!options.publicReference) referenceRoutes(app);
   metricsRoute(app, metrics);
-  capabilityRoutes(app, { connector, metrics, guard });
-  actionRoutes(app, { connector, metrics, guard });
+  catalogRoute(app);
   app.notFound(routeNotFound);
   app.onError(unexpectedError(logger));
   return app;

@@ -15,17 +15,15 @@ export interface ServiceEnv {
   Variables: {
     /** Aborts when the client goes away or the request outlives the request timeout (set by `drainGuard`). */
     signal: AbortSignal;
-    /** The request body, read within the body limit (set by `limitBody`; absent for GET and HEAD). */
-    body: string;
   };
 }
 
 export type ServiceApp = Hono<ServiceEnv>;
 
-/** What the capability and action routes are mounted with. */
-export interface CallRouteOptions {
+/** What a route that runs a capability (a sign-on route) is mounted with. */
+export interface GuardedRouteOptions {
   connector: Connector;
   metrics: ServiceMetrics;
-  /** Runs before each call: see `drainGuard`. */
+  /** Runs before each sign-on: see `drainGuard`. */
   guard: MiddlewareHandler<ServiceEnv>;
 }

@@ -6,11 +6,14 @@ import { type ConnectionSettings, type ResolvedConnection, resolveConnection } f
 import { type Connector, createConnector } from "../connector.js";
 import { loadGssapiBinding } from "../kerberos/kerberos-binding.js";
 import { KerberosSetupError } from "../kerberos/kerberos-errors.js";
+import { DEFAULT_MAX_BODY_BYTES } from "./calls/call-body.js";
+import { createCallHandler } from "./calls/call-handler.js";
 import { isLoopbackHost, referencePagesArePublic } from "./docs-access.js";
 import { drain } from "./drain.js";
 import { createHttpServer } from "./http-server.js";
 import { ServiceLifecycle } from "./lifecycle.js";
 import { ServiceMetrics } from "./metrics.js";
+import { apiKeyCheck } from "./middleware/api-key.js";
 import { createServiceApp } from "./service-app.js";
 import { type SignOnSettings, signOnSettingsProblem } from "./sign-on/sign-on-settings.js";
 
@@ -72,18 +75,26 @@ export async function startService(options: ServiceOptions): Promise<RunningServ
     },
   });
   const lifecycle = new ServiceLifecycle();
+  const apiKey = options.apiKey ? apiKeyCheck(options.apiKey) : undefined;
   const app = createServiceApp({
     connector,
     metrics,
     logger: options.logger,
-    apiKey: options.apiKey || undefined,
-    maxBodyBytes: options.maxBodyBytes,
+    apiKey,
     lifecycle,
     publicReference: referencePagesArePublic(host),
     kerberosSignOn: options.kerberosSignOn,
     signOn: options.signOn,
   });
-  const server = createHttpServer(app, {
+  const calls = createCallHandler({
+    connector,
+    metrics,
+    logger: options.logger,
+    lifecycle,
+    apiKey,
+    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+  });
+  const server = createHttpServer(app, calls, {
     lifecycle,
     requestTimeoutMs: options.requestTimeoutMs ?? 60_000,
     ...(maxHeaderSize ? { maxHeaderSize } : {}),

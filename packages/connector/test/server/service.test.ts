@@ -70,6 +70,47 @@ describe("HTTP service", () => {
     expect(body.output.statusCode).toBe(200);
   });
 
+  it("routes a call by its exact method and path, percent-encoding and query included", async () => {
+    const body = JSON.stringify({ matchAttribute: "id", identifier: user.id });
+    const encoded = await call("/capabilities/read%55ser?unused=1", { method: "POST", body });
+    expect(encoded.status).toBe(200);
+    expect(await encoded.json()).toMatchObject({ output: { user: { id: user.id } } });
+    for (const path of [
+      "/capabilities/readUser/",
+      "/capabilities//readUser",
+      "/capabilities/readUser/more",
+    ]) {
+      const response = await call(path, { method: "POST", body });
+      expect(response.status, path).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: "notFound" } });
+    }
+    const get = await call("/capabilities/readUser");
+    expect(get.status).toBe(404);
+    expect(await get.json()).toMatchObject({
+      error: { code: "notFound", message: /GET \/capabilities\/readUser/ },
+    });
+    const refused = await call("/actions/get_users", { method: "POST", body: "{}", key: null });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("www-authenticate")).toBe('Bearer realm="pingone-connector"');
+    const before = logLines.length;
+    const dryRun = await call("/capabilities/readUser?dryRun=true", { method: "POST", body });
+    expect(dryRun.status).toBe(200);
+    expect(await dryRun.json()).toMatchObject({
+      dryRun: true,
+      capability: "readUser",
+      requests: [{ method: "GET" }],
+    });
+    const logged = logLines.slice(before).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        msg: "request",
+        method: "POST",
+        path: "/capabilities/readUser",
+        status: 200,
+      }),
+    );
+  });
+
   it("returns a failing capability's error with PingOne's status", async () => {
     const response = await call("/capabilities/readUser", {
       method: "POST",

@@ -1,31 +1,38 @@
 import { hash, timingSafeEqual } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import { serviceError } from "../service-error.js";
+import type { JsonReply } from "../reply.js";
+import { sendReply, serviceError } from "../service-error.js";
+
+/** Whether a request's `Authorization` header carries the service's API key. */
+export type ApiKeyCheck = (authorization: string | undefined) => boolean;
 
 /**
- * Refuses a request without `Authorization: Bearer <key>` with 401 and a `WWW-Authenticate`
- * challenge (docs/connector-service.md#api-key).
+ * The check of `Authorization: Bearer <key>` against the expected key, in constant time. Both
+ * sides are hashed (the expected one once, here), so neither the length nor a common prefix of
+ * the key shows in the timing (docs/connector-service.md#api-key).
  */
-export function apiKeyAuth(expected: string): MiddlewareHandler {
+export function apiKeyCheck(expected: string): ApiKeyCheck {
   const expectedDigest = sha256(expected);
-  // Not async: a plain function that returns next()'s promise costs one promise less per request.
-  return (c, next) => {
-    if (apiKeyMatches(bearerKey(c.req.header("authorization")), expectedDigest)) return next();
-    c.header("WWW-Authenticate", 'Bearer realm="pingone-connector"');
-    return Promise.resolve(
-      c.json(serviceError("unauthorized", "Send Authorization: Bearer <PINGONE_CONNECTOR_API_KEY>"), 401),
-    );
+  return (authorization) => {
+    const presented = bearerKey(authorization);
+    return presented !== undefined && timingSafeEqual(sha256(presented), expectedDigest);
   };
 }
 
-/**
- * Compares a presented API key with the expected one in constant time. Both sides are hashed
- * (the expected one once, at start), so neither the length nor a common prefix of the key shows
- * in the timing.
- */
-function apiKeyMatches(presented: string | undefined, expectedDigest: Buffer): boolean {
-  if (presented === undefined) return false;
-  return timingSafeEqual(sha256(presented), expectedDigest);
+/** The answer to a request without the key: 401 with a `WWW-Authenticate` challenge. */
+export const UNAUTHORIZED: JsonReply = {
+  status: 401,
+  body: serviceError("unauthorized", "Send Authorization: Bearer <PINGONE_CONNECTOR_API_KEY>"),
+  headers: { "WWW-Authenticate": 'Bearer realm="pingone-connector"' },
+};
+
+/** `apiKeyCheck` as Hono middleware, for the routes other than the calls. */
+export function apiKeyAuth(check: ApiKeyCheck): MiddlewareHandler {
+  // Not async: a plain function that returns next()'s promise costs one promise less per request.
+  return (c, next) => {
+    if (check(c.req.header("authorization"))) return next();
+    return Promise.resolve(sendReply(c, UNAUTHORIZED));
+  };
 }
 
 /** One-shot `crypto.hash`: no Hash object per request. */

@@ -5,14 +5,14 @@ import type { CapabilityResult } from "../../capabilities/kit/result.js";
 import { toDaVinciEnvelope } from "../../envelopes/davinci.js";
 import { failureOutcome } from "../../facade/error-outcome.js";
 import { secondsSince } from "../metrics.js";
-import type { CallRouteOptions, ServiceApp, ServiceEnv } from "../service-env.js";
+import type { GuardedRouteOptions, ServiceApp, ServiceEnv } from "../service-env.js";
 import { type KerberosPageView, renderKerberosPage } from "../sign-on/kerberos-page.js";
 import { setPageHeaders } from "../sign-on/page-security.js";
 
 /** The Negotiate sign-on route's path. */
 export const KERBEROS_SIGN_ON_PATH = "/sign-on/kerberos";
 
-export interface KerberosSignOnRouteOptions extends CallRouteOptions {
+export interface KerberosSignOnRouteOptions extends GuardedRouteOptions {
   /**
    * The kerberosAuthentication input every sign-on runs with (gatewayId, userTypeId, ...), set by
    * the operator: a browser chooses nothing but its ticket.
