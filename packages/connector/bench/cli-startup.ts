@@ -23,9 +23,9 @@ export async function cliStartup(options: { runs: number }): Promise<BenchRow[]>
   const help = await wallTime([CONNECTOR_CLI, "--help"], options.runs);
   const list = await wallTime([CONNECTOR_CLI, "list", "--json"], options.runs);
   return [
-    row("CLI start-up", "pingone-connector --help: wall time", "ms", help, floor, "node -e 0", { max: 3 }),
+    row("CLI start-up", "pingone-connector --help: wall time", "ms", help, floor, "node -e 0", { max: 2 }),
     row("CLI start-up", "pingone-connector list --json: wall time", "ms", list, floor, "node -e 0", {
-      max: 3,
+      max: 2,
     }),
   ];
 }
