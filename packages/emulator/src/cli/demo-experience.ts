@@ -66,40 +66,38 @@ export const demoExperienceSeed = {
       configuration: { logoType: "NONE", backgroundType: "DEFAULT", name: "Demo Slate" },
     },
   ],
-  forms: [
-    {
-      name: "Username and password sign-on",
-      category: "CUSTOM",
-      cols: 4,
-      markOptional: false,
-      markRequired: true,
-      components: {
-        fields: [
-          {
-            type: "TEXT",
-            position: { row: 0, col: 0 },
-            key: "user.username",
-            label: label("Username"),
-            required: true,
-            validation: { type: "NONE" },
-          },
-          {
-            type: "PASSWORD",
-            position: { row: 1, col: 0 },
-            key: "user.password",
-            label: label("Password"),
-            required: true,
-          },
-          { type: "SUBMIT_BUTTON", position: { row: 2, col: 0 }, label: "Sign On" },
-          {
-            type: "FLOW_LINK",
-            position: { row: 3, col: 0 },
-            key: "forgotPassword",
-            label: "Forgot password?",
-          },
-          { type: "ERROR_DISPLAY", position: { row: 4, col: 0 } },
-        ],
-      },
-    },
-  ],
+  forms: [usernamePasswordForm("Username and password sign-on")],
 };
+
+/** A username and password sign-on form, as PingOne's form designer saves one. */
+export function usernamePasswordForm(name: string) {
+  return {
+    name,
+    category: "CUSTOM",
+    cols: 4,
+    markOptional: false,
+    markRequired: true,
+    components: {
+      fields: [
+        {
+          type: "TEXT",
+          position: { row: 0, col: 0 },
+          key: "user.username",
+          label: label("Username"),
+          required: true,
+          validation: { type: "NONE" },
+        },
+        {
+          type: "PASSWORD",
+          position: { row: 1, col: 0 },
+          key: "user.password",
+          label: label("Password"),
+          required: true,
+        },
+        { type: "SUBMIT_BUTTON", position: { row: 2, col: 0 }, label: "Sign On" },
+        { type: "FLOW_LINK", position: { row: 3, col: 0 }, key: "forgotPassword", label: "Forgot password?" },
+        { type: "ERROR_DISPLAY", position: { row: 4, col: 0 } },
+      ],
+    },
+  };
+}

@@ -1,50 +1,29 @@
 import type { EmulatorDatabase } from "./database.js";
+import {
+  deleteTypedResource,
+  findTypedResourceIdByName,
+  findTypedResourceRow,
+  type TypedResource,
+  type TypedResourceRow,
+  typedResourceOf,
+} from "./typed-resources.js";
 
 /**
  * A gateway of an environment (docs/emulator-gateways.md). `settings` holds the type-specific
  * attributes PingOne returns; `secrets` the write-only ones, never part of a representation.
  */
-export interface GatewayRecord {
-  id: string;
-  environmentId: string;
-  type: string;
-  name: string;
-  description: string | null;
-  enabled: boolean;
-  settings: Record<string, unknown>;
+export interface GatewayRecord extends TypedResource {
   secrets: Record<string, string>;
-  createdAt: number;
-  updatedAt: number;
 }
 
 export type GatewayFields = Omit<GatewayRecord, "id" | "environmentId" | "createdAt" | "updatedAt">;
 
-interface GatewayRow {
-  id: string;
-  environment_id: string;
-  type: string;
-  name: string;
-  description: string | null;
-  enabled: number;
-  settings: string;
+interface GatewayRow extends TypedResourceRow {
   secrets: string;
-  created_at: number;
-  updated_at: number;
 }
 
 function toRecord(row: GatewayRow): GatewayRecord {
-  return {
-    id: row.id,
-    environmentId: row.environment_id,
-    type: row.type,
-    name: row.name,
-    description: row.description,
-    enabled: row.enabled === 1,
-    settings: JSON.parse(row.settings) as Record<string, unknown>,
-    secrets: JSON.parse(row.secrets) as Record<string, string>,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return { ...typedResourceOf(row), secrets: JSON.parse(row.secrets) as Record<string, string> };
 }
 
 export function findGateway(
@@ -52,9 +31,7 @@ export function findGateway(
   environmentId: string,
   gatewayId: string,
 ): GatewayRecord | undefined {
-  const row = db
-    .prepare("SELECT * FROM gateways WHERE id = ? AND environment_id = ?")
-    .get(gatewayId, environmentId) as GatewayRow | undefined;
+  const row = findTypedResourceRow<GatewayRow>(db, "gateways", environmentId, gatewayId);
   return row === undefined ? undefined : toRecord(row);
 }
 
@@ -64,10 +41,7 @@ export function findGatewayIdByName(
   environmentId: string,
   name: string,
 ): string | undefined {
-  return db
-    .prepare("SELECT id FROM gateways WHERE environment_id = ? AND name = ? COLLATE NOCASE")
-    .pluck()
-    .get(environmentId, name) as string | undefined;
+  return findTypedResourceIdByName(db, "gateways", environmentId, name);
 }
 
 /** Every gateway of the environment in creation order (PingOne does not page gateways). */
@@ -127,5 +101,5 @@ export function updateGateway(
 
 /** Deletes a gateway; users linked to it keep their (now dangling) link, as in PingOne. */
 export function deleteGateway(db: EmulatorDatabase, gatewayId: string): void {
-  db.prepare("DELETE FROM gateways WHERE id = ?").run(gatewayId);
+  deleteTypedResource(db, "gateways", gatewayId);
 }

@@ -1,19 +1,17 @@
 import type { EmulatorDatabase } from "./database.js";
 import { type KeysetPage, keysetPage } from "./keyset-page.js";
+import {
+  deleteTypedResource,
+  findTypedResourceIdByName,
+  findTypedResourceRow,
+  type TypedResource,
+  type TypedResourceRow,
+  typedResourceOf,
+} from "./typed-resources.js";
 
 /** An external identity provider (docs/emulator.md#linked-accounts), enough to link accounts to it. */
-export interface IdentityProviderRecord {
-  id: string;
-  environmentId: string;
-  type: string;
-  name: string;
-  description: string | null;
-  enabled: boolean;
+export interface IdentityProviderRecord extends TypedResource {
   registrationPopulationId: string | null;
-  /** Type-specific attributes (clientId, issuer, idpEntityId, ...), returned as sent except secrets. */
-  settings: Record<string, unknown>;
-  createdAt: number;
-  updatedAt: number;
 }
 
 export type IdentityProviderFields = Omit<
@@ -21,33 +19,13 @@ export type IdentityProviderFields = Omit<
   "id" | "environmentId" | "createdAt" | "updatedAt"
 >;
 
-interface IdentityProviderRow {
+interface IdentityProviderRow extends TypedResourceRow {
   seq: number;
-  id: string;
-  environment_id: string;
-  type: string;
-  name: string;
-  description: string | null;
-  enabled: number;
   registration_population_id: string | null;
-  settings: string;
-  created_at: number;
-  updated_at: number;
 }
 
 function toRecord(row: IdentityProviderRow): IdentityProviderRecord {
-  return {
-    id: row.id,
-    environmentId: row.environment_id,
-    type: row.type,
-    name: row.name,
-    description: row.description,
-    enabled: row.enabled === 1,
-    registrationPopulationId: row.registration_population_id,
-    settings: JSON.parse(row.settings) as Record<string, unknown>,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return { ...typedResourceOf(row), registrationPopulationId: row.registration_population_id };
 }
 
 export function findIdentityProvider(
@@ -55,9 +33,7 @@ export function findIdentityProvider(
   environmentId: string,
   id: string,
 ): IdentityProviderRecord | undefined {
-  const row = db
-    .prepare("SELECT * FROM identity_providers WHERE id = ? AND environment_id = ?")
-    .get(id, environmentId) as IdentityProviderRow | undefined;
+  const row = findTypedResourceRow<IdentityProviderRow>(db, "identity_providers", environmentId, id);
   return row === undefined ? undefined : toRecord(row);
 }
 
@@ -66,10 +42,7 @@ export function findIdentityProviderIdByName(
   environmentId: string,
   name: string,
 ): string | undefined {
-  return db
-    .prepare("SELECT id FROM identity_providers WHERE environment_id = ? AND name = ? COLLATE NOCASE")
-    .pluck()
-    .get(environmentId, name) as string | undefined;
+  return findTypedResourceIdByName(db, "identity_providers", environmentId, name);
 }
 
 export function insertIdentityProvider(
@@ -99,7 +72,7 @@ export function insertIdentityProvider(
 
 /** Deletes a provider; accounts linked to it go with it (ON DELETE CASCADE). */
 export function deleteIdentityProvider(db: EmulatorDatabase, id: string): void {
-  db.prepare("DELETE FROM identity_providers WHERE id = ?").run(id);
+  deleteTypedResource(db, "identity_providers", id);
 }
 
 /** One keyset page of an environment's identity providers in creation order. */

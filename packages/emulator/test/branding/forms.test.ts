@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { usernamePasswordForm } from "../../src/cli/demo-experience.js";
 import { expectCollection, expectMatchesSchema, expectPingOneError } from "../contract/schema-validators.js";
 import {
   type EmulatorFixture,
@@ -18,42 +19,9 @@ afterAll(async () => {
   await fixture.stop();
 });
 
-/** PingOne stores field labels as rich-text (Slate) JSON strings. */
-const label = (text: string) => JSON.stringify([{ type: "paragraph", children: [{ text }] }]);
-
-const signOnForm = (name: string) => ({
-  name,
-  category: "CUSTOM",
-  cols: 4,
-  markOptional: false,
-  markRequired: true,
-  components: {
-    fields: [
-      {
-        type: "TEXT",
-        position: { row: 0, col: 0 },
-        key: "user.username",
-        label: label("Username"),
-        required: true,
-        validation: { type: "NONE" },
-      },
-      {
-        type: "PASSWORD",
-        position: { row: 1, col: 0 },
-        key: "user.password",
-        label: label("Password"),
-        required: true,
-      },
-      { type: "SUBMIT_BUTTON", position: { row: 2, col: 0 }, label: "Sign On" },
-      { type: "FLOW_LINK", position: { row: 3, col: 0 }, key: "forgotPassword", label: "Forgot password?" },
-      { type: "ERROR_DISPLAY", position: { row: 4, col: 0 } },
-    ],
-  },
-});
-
 describe("forms", () => {
   it("creates, reads, lists, replaces and deletes a username/password sign-on form", async () => {
-    const created = await fixture.api("POST", "/forms", { body: signOnForm("Sign On") });
+    const created = await fixture.api("POST", "/forms", { body: usernamePasswordForm("Sign On") });
     expect(created.status, created.text).toBe(201);
     expectMatchesSchema(created.body, "Form");
     expect(created.body).toMatchObject({
@@ -79,7 +47,7 @@ describe("forms", () => {
     expectCollection(listed.body, "forms");
     expect(listed.body._embedded.forms.map((f: { id: string }) => f.id)).toContain(id);
 
-    const shorter = signOnForm("Sign On (short)");
+    const shorter = usernamePasswordForm("Sign On (short)");
     shorter.components.fields = shorter.components.fields.slice(0, 3);
     const replaced = await fixture.api("PUT", `/forms/${id}`, { body: shorter });
     expect(replaced.status).toBe(200);
@@ -99,13 +67,13 @@ describe("forms", () => {
   it("validates forms and their fields with PingOne's error body, writing nothing", async () => {
     const count = (await fixture.api("GET", "/forms")).body.count;
     const withField = (field: Record<string, unknown>) => ({
-      ...signOnForm("Bad"),
+      ...usernamePasswordForm("Bad"),
       components: { fields: [field] },
     });
     const cases: [Record<string, unknown>, string[]][] = [
       [{}, ["category", "components", "markOptional", "markRequired", "name"]],
-      [{ ...signOnForm("Bad"), category: "SIGN_ON", cols: 9 }, ["category", "cols"]],
-      [{ ...signOnForm("Bad"), components: {} }, ["components.fields"]],
+      [{ ...usernamePasswordForm("Bad"), category: "SIGN_ON", cols: 9 }, ["category", "cols"]],
+      [{ ...usernamePasswordForm("Bad"), components: {} }, ["components.fields"]],
       [withField({ type: "HOLOGRAM", position: { row: 0, col: 0 } }), ["components.fields[0].type"]],
       [
         withField({ type: "TEXT", position: { row: 0, col: 0 }, label: "Username" }),
@@ -119,7 +87,7 @@ describe("forms", () => {
         withField({ type: "SUBMIT_BUTTON", position: { row: 0, col: 7 } }),
         ["components.fields[0].label", "components.fields[0].position"],
       ],
-      [{ ...signOnForm("Bad"), fieldTypes: ["TEXT"] }, ["fieldTypes"]],
+      [{ ...usernamePasswordForm("Bad"), fieldTypes: ["TEXT"] }, ["fieldTypes"]],
     ];
     for (const [body, targets] of cases) {
       const refused = await fixture.api("POST", "/forms", { body });
