@@ -12,6 +12,7 @@ import {
   startEmulatorEnvironment,
 } from "../support/emulator-environment.js";
 import { compileSchema } from "../support/schema-validator.js";
+import { SWIMLANE_ACTION_NAMES } from "../support/swimlane-actions.js";
 
 let env: EmulatorEnvironment;
 let connector: Connector;
@@ -67,18 +68,7 @@ const missingUser = () => randomUUID();
 
 describe("the Swimlane action registry", () => {
   it("has the ten actions of the product page, each with an output schema of the envelope", () => {
-    expect(ACTIONS.map((action) => action.name)).toEqual([
-      "get_all_environments",
-      "get_all_group_memberships_for_user",
-      "get_all_group_names_for_user",
-      "get_all_sessions",
-      "get_linked_accounts",
-      "get_role_assignments",
-      "get_user_by_id",
-      "get_users",
-      "user_account_lock",
-      "user_account_unlock",
-    ]);
+    expect(ACTIONS.map((action) => action.name)).toEqual(SWIMLANE_ACTION_NAMES);
     for (const action of ACTIONS) {
       expect(Object.keys(action.outputSchema.properties)).toEqual([
         "status_code",

@@ -10,6 +10,7 @@ import {
   startEmulatorEnvironment,
 } from "../support/emulator-environment.js";
 import { createForm } from "../support/sign-on-setup.js";
+import { SWIMLANE_ACTION_NAMES } from "../support/swimlane-actions.js";
 
 let env: EmulatorEnvironment;
 let dir: string;
@@ -53,18 +54,9 @@ describe("pingone-connector CLI", () => {
     expect(table.stdout.indexOf("Swimlane actions")).toBeGreaterThan(table.stdout.indexOf("readTheme"));
     const json = await cli(["list", "--json"], {});
     const items = JSON.parse(json.stdout) as { kind: string; id?: string; name?: string }[];
-    expect(items.filter((item) => item.kind === "action").map((item) => item.name)).toEqual([
-      "get_all_environments",
-      "get_all_group_memberships_for_user",
-      "get_all_group_names_for_user",
-      "get_all_sessions",
-      "get_linked_accounts",
-      "get_role_assignments",
-      "get_user_by_id",
-      "get_users",
-      "user_account_lock",
-      "user_account_unlock",
-    ]);
+    expect(items.filter((item) => item.kind === "action").map((item) => item.name)).toEqual(
+      SWIMLANE_ACTION_NAMES,
+    );
     expect(items.findIndex((item) => item.kind === "action")).toBe(
       items.filter((item) => item.kind === "capability").length,
     );
