@@ -1,3 +1,4 @@
+import { ACTIONS, requireAction } from "./actions/index.js";
 import { type RunActionOptions, runAction } from "./actions/run-action.js";
 import { CAPABILITIES, type CapabilityId, findCapability } from "./capabilities/index.js";
 import type { AnyCapabilityDefinition } from "./capabilities/kit/definition.js";
@@ -17,9 +18,13 @@ import { type ConnectionSettings, type ResolvedConnection, resolveConnection } f
 import { type GatewayDirectories, gatewayDirectoriesFor } from "./directory/gateway-directories.js";
 import type { SwimlaneEnvelope } from "./envelopes/swimlane.js";
 import {
+  type ActionDescription,
+  type ActionSummary,
   type CapabilityDescription,
   type CapabilitySummary,
+  describeAction,
   describeCapability,
+  summarizeAction,
   summarizeCapability,
 } from "./facade/capability-description.js";
 import { type ErrorBody, errorBody, isFacadeError } from "./facade/error-outcome.js";
@@ -53,9 +58,14 @@ export interface InvokeOptions {
 export type ConnectionCheck = { ok: true } | ({ ok: false } & ErrorBody);
 
 export interface Connector {
+  /** The DaVinci capabilities (`listActions` has the Swimlane actions). */
   list(): CapabilitySummary[];
   /** @throws {UnknownCapabilityError} */
   describe(id: string): CapabilityDescription;
+  /** The Swimlane actions, in the product page's order. */
+  listActions(): ActionSummary[];
+  /** An action's method, endpoint and input and output schemas. @throws {UnknownActionError} */
+  describeAction(name: string): ActionDescription;
   /** Never throws for bad input: every problem, and every ignored property, comes back with a JSON Pointer. */
   validate(id: string, input: unknown): ValidationReport;
   /**
@@ -206,6 +216,8 @@ export function createConnector(
   return {
     list: () => CAPABILITIES.map(summarizeCapability),
     describe: (id) => describeCapability(definition(id)),
+    listActions: () => ACTIONS.map(summarizeAction),
+    describeAction: (name) => describeAction(requireAction(name)),
     validate(id, input) {
       const { problems, warnings } = prepareInput(definition(id), input);
       return { valid: problems.length === 0, problems, warnings };

@@ -1,3 +1,4 @@
+import { UnknownActionError } from "./action-errors.js";
 import type { ActionDefinition } from "./definition.js";
 import { getAllEnvironments } from "./get-all-environments.js";
 import { getAllGroupMembershipsForUser } from "./get-all-group-memberships-for-user.js";
@@ -29,4 +30,11 @@ const byName = new Map(ACTIONS.map((action) => [action.name, action]));
 /** The action with this snake_case name, or `undefined`. */
 export function findAction(name: string): ActionDefinition | undefined {
   return byName.get(name);
+}
+
+/** The action with this name. @throws {UnknownActionError} naming the known ones. */
+export function requireAction(name: string): ActionDefinition {
+  const action = byName.get(name);
+  if (action === undefined) throw new UnknownActionError(name, [...byName.keys()]);
+  return action;
 }

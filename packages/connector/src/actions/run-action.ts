@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { PingOneClient } from "../client/types.js";
 import { type SwimlaneEnvelope, toSwimlaneEnvelope } from "../envelopes/swimlane.js";
-import { ActionInputError, UnknownActionError } from "./action-errors.js";
+import { ActionInputError } from "./action-errors.js";
 import { buildActionRequest } from "./action-request.js";
-import { ACTIONS, findAction } from "./index.js";
+import { requireAction } from "./index.js";
 
 export interface RunActionOptions {
   signal?: AbortSignal;
@@ -28,12 +28,7 @@ export async function runAction(
   input: unknown,
   options: RunActionOptions = {},
 ): Promise<SwimlaneEnvelope> {
-  const action = findAction(name);
-  if (!action)
-    throw new UnknownActionError(
-      name,
-      ACTIONS.map((known) => known.name),
-    );
+  const action = requireAction(name);
   const built = buildActionRequest(action, input, client.environmentId);
   if (!built.ok) throw new ActionInputError(name, built.problems);
   const response = await client.send({

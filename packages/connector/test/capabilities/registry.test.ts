@@ -6,6 +6,7 @@ import { prepareInput } from "../../src/capabilities/kit/prepare-input.js";
 import { createConnector } from "../../src/connector.js";
 import { UnknownCapabilityError } from "../../src/facade/unknown-capability-error.js";
 import { compileSchema } from "../support/schema-validator.js";
+import { SWIMLANE_ACTION_NAMES } from "../support/swimlane-actions.js";
 
 const CONTROLS = new Set([
   "textField",
@@ -122,6 +123,14 @@ describe("the capability registry", () => {
       warnings: [],
     });
     expect(() => connector.describe("noSuchCapability")).toThrow(/Unknown capability/);
+    expect(connector.listActions().map((a) => a.name)).toEqual(SWIMLANE_ACTION_NAMES);
+    expect(connector.describeAction("get_user_by_id")).toMatchObject({
+      name: "get_user_by_id",
+      method: "GET",
+      endpoint: "v1/environments/{{envID}}/users/{{userID}}",
+      inputSchema: { required: ["path_parameters"] },
+    });
+    expect(() => connector.describeAction("no_such_action")).toThrow(UnknownActionError);
   });
 
   it("treats Object.prototype's names as unknown capabilities, actions and options", async () => {
