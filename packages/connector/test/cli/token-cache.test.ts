@@ -7,6 +7,7 @@ import {
   createTestUser,
   type EmulatorEnvironment,
   startEmulatorEnvironment,
+  tokensIssued as tokensIssuedBy,
 } from "../support/emulator-environment.js";
 
 /** The opt-in CLI token cache (docs/connector-service.md#token-cache), counted at the emulator. */
@@ -15,10 +16,7 @@ let cacheHome: string;
 let userId: string;
 const tokensDir = () => join(cacheHome, "pingone-connector", "tokens");
 
-async function tokensIssued(): Promise<number> {
-  return ((await (await fetch(`${env.url}/_emulator/stats`)).json()) as { tokensIssued: number })
-    .tokensIssued;
-}
+const tokensIssued = () => tokensIssuedBy(env.url);
 
 const readUser = (extra: Record<string, string> = {}, flags: string[] = []) =>
   runCliProcess(["invoke", "readUser", ...flags, "--input", JSON.stringify({ identifier: userId })], {

@@ -1,8 +1,7 @@
-import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionVariables } from "../support/cli-process.js";
@@ -10,46 +9,12 @@ import {
   createTestUser,
   type EmulatorEnvironment,
   startEmulatorEnvironment,
+  tokensIssued,
 } from "../support/emulator-environment.js";
+import { CLI, startServeProcess } from "../support/serve-process.js";
 
-const CLI = fileURLToPath(new URL("../../dist/bin/pingone-connector.js", import.meta.url));
 const API_KEY = "serve-test-key-8c1d";
-
-interface ServeProcess {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-}
-
-async function startServe(env: EmulatorEnvironment): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [CLI, "serve", "--port", "0"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      PINGONE_CONNECTOR_API_KEY: API_KEY,
-      PINGONE_ENVIRONMENT_ID: env.environment.environmentId,
-      PINGONE_CLIENT_ID: env.environment.clientId,
-      PINGONE_CLIENT_SECRET: env.environment.clientSecret,
-      PINGONE_API_URL: env.environment.apiUrl,
-      PINGONE_AUTH_URL: env.environment.authUrl,
-      LOG_LEVEL: "warn",
-    },
-  });
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  let output = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    exited.then((code) => reject(new Error(`serve exited with ${code}: ${output}`)));
-  });
-  return { child, url, exited };
-}
+const startServe = (env: EmulatorEnvironment) => startServeProcess(env, { apiKey: API_KEY });
 
 const readUser = (url: string, userId: string) =>
   fetch(`${url}/capabilities/readUser`, {
@@ -57,11 +22,6 @@ const readUser = (url: string, userId: string) =>
     headers: { authorization: `Bearer ${API_KEY}`, "content-type": "application/json" },
     body: JSON.stringify({ matchAttribute: "id", identifier: userId }),
   });
-
-async function tokensIssued(emulatorUrl: string): Promise<number> {
-  return ((await (await fetch(`${emulatorUrl}/_emulator/stats`)).json()) as { tokensIssued: number })
-    .tokensIssued;
-}
 
 describe("pingone-connector serve (a real process)", () => {
   let env: EmulatorEnvironment;

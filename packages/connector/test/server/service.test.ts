@@ -6,6 +6,7 @@ import {
   createTestUser,
   type EmulatorEnvironment,
   startEmulatorEnvironment,
+  tokensIssued,
 } from "../support/emulator-environment.js";
 
 const API_KEY = "test-key-4f1c2a9b7d";
@@ -325,11 +326,6 @@ describe("service start-up", () => {
     await open.shutdown();
   });
 });
-
-async function tokensIssued(emulatorUrl: string): Promise<number> {
-  const stats = (await (await fetch(`${emulatorUrl}/_emulator/stats`)).json()) as { tokensIssued: number };
-  return stats.tokensIssued;
-}
 
 async function backDoor(emulatorUrl: string, path: string, body: unknown): Promise<void> {
   const response = await fetch(`${emulatorUrl}${path}`, {

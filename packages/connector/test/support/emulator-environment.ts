@@ -101,6 +101,12 @@ export async function servedRequests(emulatorUrl: string): Promise<ServedRequest
   return stats.requests;
 }
 
+/** How many worker tokens the emulator has issued. */
+export async function tokensIssued(emulatorUrl: string): Promise<number> {
+  const stats = (await (await fetch(`${emulatorUrl}/_emulator/stats`)).json()) as { tokensIssued: number };
+  return stats.tokensIssued;
+}
+
 /** Every PingOne API request the emulator has served (the back door is not counted). */
 export async function requestCount(emulatorUrl: string): Promise<number> {
   return (await servedRequests(emulatorUrl)).reduce((sum, entry) => sum + entry.count, 0);
