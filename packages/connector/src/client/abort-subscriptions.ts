@@ -17,9 +17,10 @@ interface Subscribers {
 const subscribersOf = new WeakMap<AbortSignal, Subscribers>();
 
 /**
- * Runs `callback` once if `signal` aborts; the returned function cancels that. Every exchange,
- * backoff, token wait and directory session of the connector subscribes here instead of on the
- * signal itself, so a signal gets one listener in its lifetime however many calls it serves.
+ * Runs `callback` once if `signal` aborts (soon, if it already has); the returned function
+ * cancels that. Every exchange, backoff, token wait and directory session of the connector
+ * subscribes here instead of on the signal itself, so a signal gets one listener in its lifetime
+ * however many calls it serves.
  *
  * Why not `addEventListener` per exchange: under load a signal that outlives its calls (the
  * service lends one to each call of a connection; a caller may share one between all its
@@ -31,6 +32,16 @@ const subscribersOf = new WeakMap<AbortSignal, Subscribers>();
  * subscription is unlinked and its own links cleared, so nothing dead points at a call.
  */
 export function onAbort(signal: AbortSignal, callback: () => void): () => void {
+  if (signal.aborted) {
+    // Its abort event is over: the callback runs as soon as the caller's turn ends.
+    let cancelled = false;
+    queueMicrotask(() => {
+      if (!cancelled) callback();
+    });
+    return () => {
+      cancelled = true;
+    };
+  }
   const subscribers = subscribersOf.get(signal) ?? listen(signal);
   const subscription: Subscription = { callback, previous: subscribers.last, next: undefined };
   if (subscribers.last === undefined) subscribers.first = subscription;
