@@ -36,8 +36,9 @@ export type CallHandler = (
 /**
  * Serves the call routes on Node's request and response, without a framework in between: they
  * carry nearly all of the service's traffic, and a WHATWG Request, a Hono context and a
- * middleware chain per call cost more CPU than the connector's own work on it (README,
- * Performance). The steps are those the Hono app takes for its routes, in the same order and
+ * middleware chain cost them about 17 µs of CPU per call, more than twice the capability
+ * layer's own work (an A/B run of readUser at 64 clients: 111 µs per call here, 128 µs through
+ * Hono; README, Performance). The steps are those the Hono app takes for its routes, in the same order and
  * with the same replies: the API key (401), the body within its limit and deadline (413, 408),
  * drain admission (503), the JSON (400), then the call; every response is logged, closes its
  * connection while the service drains, and anything unexpected is a logged 500
