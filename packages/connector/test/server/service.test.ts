@@ -8,6 +8,7 @@ import {
   startEmulatorEnvironment,
   tokensIssued,
 } from "../support/emulator-environment.js";
+import { RawHttpConnection } from "../support/raw-http.js";
 
 const API_KEY = "test-key-4f1c2a9b7d";
 
@@ -85,6 +86,16 @@ describe("HTTP service", () => {
       expect(response.status, path).toBe(404);
       expect(await response.json()).toMatchObject({ error: { code: "notFound" } });
     }
+    // The request line in absolute form, as a proxy would send it.
+    const connection = await RawHttpConnection.open(Number(new URL(service.url).port));
+    await connection.write(
+      `POST ${service.url}/capabilities/readUser HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer ${API_KEY}\r\n` +
+        `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
+    const absolute = await connection.readResponse();
+    connection.close();
+    expect(absolute.status).toBe(200);
+    expect(JSON.parse(absolute.body)).toMatchObject({ output: { user: { id: user.id } } });
     const get = await call("/capabilities/readUser");
     expect(get.status).toBe(404);
     expect(await get.json()).toMatchObject({

@@ -16,8 +16,12 @@ export interface CallRoute {
  * /actions/{name}`. Any other request, these paths with another method included, is the Hono
  * app's (`service-app.ts`), which answers it or says 404.
  */
-export function matchCallRoute(method: string | undefined, url: string | undefined): CallRoute | undefined {
-  if (method !== "POST" || url === undefined) return undefined;
+export function matchCallRoute(
+  method: string | undefined,
+  target: string | undefined,
+): CallRoute | undefined {
+  if (method !== "POST" || target === undefined) return undefined;
+  const url = target[0] === "/" ? target : originForm(target);
   const queryAt = url.indexOf("?");
   const path = queryAt === -1 ? url : url.slice(0, queryAt);
   const query = queryAt === -1 ? "" : url.slice(queryAt + 1);
@@ -32,6 +36,13 @@ export function matchCallRoute(method: string | undefined, url: string | undefin
     return { kind: "continue", name, path, query };
   }
   return undefined;
+}
+
+/** The path and query of a request target in absolute form (`http://host/path?query`, RFC 9112 §3.2.2). */
+function originForm(target: string): string {
+  const scheme = target.indexOf("://");
+  const pathAt = scheme === -1 ? -1 : target.indexOf("/", scheme + 3);
+  return pathAt === -1 ? "" : target.slice(pathAt);
 }
 
 /** A path segment percent-decoded; one that does not decode stays as sent (and names nothing). */
