@@ -1,8 +1,8 @@
 /** What a call route names: a capability's first step, its continuation, or a Swimlane action. */
-export type CallKind = "invoke" | "continue" | "action";
+export type CallRouteKind = "invoke" | "continue" | "action";
 
 export interface CallRoute {
-  kind: CallKind;
+  kind: CallRouteKind;
   /** The capability id or action name, percent-decoded. */
   name: string;
   /** The request path, without the query, as the access log shows it. */
